@@ -1,0 +1,3 @@
+from bordermap.cli.main import main
+
+main()

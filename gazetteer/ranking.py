@@ -1,0 +1,82 @@
+"""How candidates for one name are ordered: qualifiers first ("Naco, Ariz."),
+then what a bare name usually means in border news: the kind of place, its
+size, how close it is to the line, and whether the name is its own."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Candidate, NameMatch, Place
+
+KIND_PRIOR = {
+    "country": 3.0, "state": 2.5, "city": 1.0, "town": 0.8, "village": 0.6,
+    "port_of_entry": 1.5, "sector": 1.5, "station": 1.0, "checkpoint": 1.0,
+    "border_segment": 1.5, "river": 1.5, "county": 0.4, "municipality": 0.3,
+    "region": 1.0, "desert": 1.0, "park": 1.0, "reservation": 1.0, "mountain": 0.8,
+    "body_of_water": 0.8, "road": 0.8, "landmark": 0.6,
+}
+HOW_BONUS = {"name": 1.0, "alias": 0.4, "abbreviation": 0.4, "code": 0.1}
+QUALIFIER_WEIGHT = 6.0
+QUALIFIER_KINDS = frozenset({"country", "state", "county", "municipality"})
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A written qualifier ("Ariz.", "Sonora, Mexico") and the places it can mean."""
+
+    text: str
+    places: tuple[Place, ...]
+
+    def admits(self, place: Place) -> bool:
+        for q in self.places:
+            if q.kind == "country" and place.country == q.country:
+                return True
+            if q.kind == "state" and place.country == q.country and place.admin1 == q.name:
+                return True
+            if q.kind in ("county", "municipality") and place.admin2 == q.name and place.admin1 == q.admin1:
+                return True
+        return False
+
+
+def border_bonus(place: Place) -> tuple[float, str | None]:
+    if place.border_km is None or place.country not in ("US", "MX") or place.kind == "country":
+        return 0.0, None
+    for limit, bonus in ((50, 1.5), (150, 1.0), (400, 0.5)):
+        if place.border_km <= limit:
+            return bonus, f"{place.border_km:.0f} km from the border"
+    return 0.0, None
+
+
+def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> Candidate:
+    place = match.place
+    reasons = [f"{match.how} {match.form!r}"]
+    score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(match.how, 0.0)
+    if match.form == written.strip():
+        score += 0.3
+    if place.population:
+        score += 0.6 * math.log10(place.population + 1)
+        reasons.append(f"population {place.population:,}")
+    bonus, why = border_bonus(place)
+    score += bonus
+    if why:
+        reasons.append(why)
+    for qualifier in qualifiers:
+        if qualifier.admits(place):
+            score += QUALIFIER_WEIGHT
+            reasons.insert(0, f"in {qualifier.text!r}")
+        else:
+            score -= QUALIFIER_WEIGHT
+            reasons.insert(0, f"not in {qualifier.text!r}")
+    return Candidate(place=place, score=round(score, 3), reasons=tuple(reasons), matched=match.form)
+
+
+def rank(matches: list[NameMatch], written: str, qualifiers: list[Qualifier]) -> list[Candidate]:
+    """One candidate per place (its best-scoring name), best first."""
+    best: dict[str, Candidate] = {}
+    for match in matches:
+        candidate = score_match(match, written, qualifiers)
+        current = best.get(match.place.id)
+        if current is None or candidate.score > current.score:
+            best[match.place.id] = candidate
+    return sorted(best.values(), key=lambda c: (-c.score, c.place.id))

@@ -1,0 +1,1 @@
+"""Turns article text into located events (place mentions, events, geometries)."""

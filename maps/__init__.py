@@ -1,0 +1,1 @@
+"""Turns located events into maps and GIS files."""
