@@ -39,10 +39,18 @@ class Qualifier:
         return False
 
 
+ON_LINE_KINDS = frozenset({"border_segment", "river", "port_of_entry"})
+POPULATION_WEIGHT = 0.5
+
+
 def border_bonus(place: Place) -> tuple[float, str | None]:
-    if place.border_km is None or place.country not in ("US", "MX") or place.kind == "country":
+    """The gazetteer serves border news: a place near the line beats a far
+    larger namesake ("Columbus" is the New Mexico village here)."""
+    if place.border_km is None or place.kind == "country":
         return 0.0, None
-    for limit, bonus in ((50, 1.5), (150, 1.0), (400, 0.5)):
+    if place.country not in ("US", "MX") and place.kind not in ON_LINE_KINDS:
+        return 0.0, None
+    for limit, bonus in ((50, 3.0), (150, 2.0), (400, 1.0)):
         if place.border_km <= limit:
             return bonus, f"{place.border_km:.0f} km from the border"
     return 0.0, None
@@ -55,7 +63,7 @@ def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> 
     if match.form == written.strip():
         score += 0.3
     if place.population:
-        score += 0.6 * math.log10(place.population + 1)
+        score += POPULATION_WEIGHT * math.log10(place.population + 1)
         reasons.append(f"population {place.population:,}")
     bonus, why = border_bonus(place)
     score += bonus

@@ -122,7 +122,8 @@ def add_border_context(places: list[Place], geometry: dict, warnings: list[str])
             place,
             admin1=admin1,
             admin2=admin2,
-            side=None if on_line or place.kind == "country" else ctx.side,
+            side=None if on_line or place.kind == "country" else (
+                "US" if place.kind == "port_of_entry" else ctx.side),
             border_km=0.0 if on_line else ctx.border_km,
             sector=place.sector or (None if on_line or place.kind == "country" else ctx.sector),
             nearest_port=ctx.nearest_ports[0].port_id if ctx.nearest_ports else None,
