@@ -11,7 +11,7 @@ from pathlib import Path
 from . import store
 from .errors import InvalidCoordinateError, NoMatchError
 from .index import open_index
-from .model import BorderContext, Candidate, NameMatch, Place
+from .model import BorderContext, Candidate, NameMatch, Place, TwinCity
 from .names import fold
 from .ranking import QUALIFIER_KINDS, Qualifier, rank
 
@@ -50,6 +50,7 @@ class Gazetteer:
         self._extra_names: dict[str, list[NameMatch]] = {}
         self._extra_shapes: dict[str, object] = {}
         self._border_index = None
+        self._twins: list[TwinCity] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -192,6 +193,12 @@ class Gazetteer:
 
         places, shapes = read_places_file(path)
         return self.add_places(places, shapes)
+
+    def twin_cities(self) -> list[TwinCity]:
+        """The pairs of towns facing each other across the line."""
+        if self._twins is None:
+            self._twins = store.read_twin_cities(self.data_dir / store.TWINS_FILE)
+        return list(self._twins)
 
     # -- geometry and space -------------------------------------------------
 

@@ -128,3 +128,16 @@ class NameMatch:
     place: Place
     form: str  # the form as the gazetteer writes it
     how: str  # "name", "alias", "abbreviation" or "code"
+
+
+@dataclass(frozen=True, slots=True)
+class TwinCity:
+    """Two towns facing each other across the line, and the ports between them."""
+
+    id: str
+    name: str
+    us_place: str | None
+    mx_place: str | None
+    ports: tuple[str, ...]
+    lat: float
+    lon: float

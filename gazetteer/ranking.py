@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from .model import Candidate, NameMatch, Place
 
 KIND_PRIOR = {
-    "country": 3.0, "state": 2.5, "city": 1.0, "town": 0.8, "village": 0.6,
+    "country": 3.0, "state": 5.0, "city": 1.0, "town": 0.8, "village": 0.6,
     "port_of_entry": 1.5, "sector": 1.5, "station": 1.0, "checkpoint": 1.0,
-    "border_segment": 1.5, "river": 1.5, "county": 0.4, "municipality": 0.3,
+    "border_segment": 1.5, "river": 2.5, "county": 0.4, "municipality": 0.3,
     "region": 1.0, "desert": 1.0, "park": 1.0, "reservation": 1.0, "mountain": 0.8,
     "body_of_water": 0.8, "road": 0.8, "landmark": 0.6,
 }
-HOW_BONUS = {"name": 1.0, "alias": 0.4, "abbreviation": 0.4, "code": 0.1}
+HOW_BONUS = {"name": 1.5, "alias": 0.3, "abbreviation": 0.8, "code": 0.1}
 QUALIFIER_WEIGHT = 6.0
 QUALIFIER_KINDS = frozenset({"country", "state", "county", "municipality"})
 
@@ -46,7 +46,7 @@ POPULATION_WEIGHT = 0.5
 def border_bonus(place: Place) -> tuple[float, str | None]:
     """The gazetteer serves border news: a place near the line beats a far
     larger namesake ("Columbus" is the New Mexico village here)."""
-    if place.border_km is None or place.kind == "country":
+    if place.border_km is None or place.kind in ("country", "state"):
         return 0.0, None
     if place.country not in ("US", "MX") and place.kind not in ON_LINE_KINDS:
         return 0.0, None
@@ -59,7 +59,10 @@ def border_bonus(place: Place) -> tuple[float, str | None]:
 def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> Candidate:
     place = match.place
     reasons = [f"{match.how} {match.form!r}"]
-    score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(match.how, 0.0)
+    how = match.how
+    if how == "alias" and place.source and not place.source.startswith("GeoNames"):
+        how = "name"  # the project's own recorded names are as good as the main one
+    score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(how, 0.0)
     if match.form == written.strip():
         score += 0.3
     if place.population:

@@ -8,11 +8,12 @@ import io
 from dataclasses import fields
 from pathlib import Path
 
-from .model import Place
+from .model import Place, TwinCity
 
 PLACES_FILE = "places.tsv.gz"
 SHAPES_FILE = "shapes.tsv.gz"
 MANIFEST_FILE = "manifest.json"
+TWINS_FILE = "twin_cities.tsv"
 
 PLACE_COLUMNS = tuple(f.name for f in fields(Place))
 _TUPLES = {"aliases", "abbreviations", "codes"}
@@ -108,4 +109,23 @@ def read_shapes(path: Path) -> dict[str, str]:
         if line:
             place_id, wkt = line.split("\t", 1)
             out[place_id] = wkt
+    return out
+
+
+_TWIN_COLUMNS = ("id", "name", "us_place", "mx_place", "ports", "lat", "lon")
+
+
+def write_twin_cities(path: Path, twins) -> None:
+    lines = ["\t".join(_TWIN_COLUMNS)]
+    for t in twins:
+        lines.append("\t".join((t.id, t.name, t.us_place or "", t.mx_place or "", "|".join(t.ports),
+                                f"{t.lat:.5f}", f"{t.lon:.5f}")))
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def read_twin_cities(path: Path) -> list[TwinCity]:
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
+        tid, name, us, mx, ports, lat, lon = line.split("\t")
+        out.append(TwinCity(tid, name, us or None, mx or None, tuple(ports.split("|")), float(lat), float(lon)))
     return out

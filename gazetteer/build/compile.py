@@ -14,7 +14,7 @@ from .. import store
 from ..model import LINE_KINDS, Place
 from ..names import fold
 from ..spatial import BorderIndex
-from . import areas, points, sources
+from . import areas, points, sources, twins
 from .border import derive_border
 from .facts import FactsError, read_table
 
@@ -153,10 +153,13 @@ def build(out_dir: Path | None = None) -> dict:
     places.sort(key=lambda p: p.id)
     store.write_places(out_dir / store.PLACES_FILE, places)
     store.write_shapes(out_dir / store.SHAPES_FILE, sorted(geometry.items()))
+    twin_cities = twins.twin_cities(places, warnings)
+    store.write_twin_cities(out_dir / store.TWINS_FILE, twin_cities)
     whole = geometry["border:us-mexico"]
     manifest = {
         "packages": sources.package_versions(),
         "places": len(places),
+        "twin_cities": len(twin_cities),
         "places_by_kind": dict(sorted(Counter(p.kind for p in places).items())),
         "border_km": round(geodesic_km(whole), 1),
         "border_segments_km": {
@@ -166,7 +169,7 @@ def build(out_dir: Path | None = None) -> dict:
         "rivers_km": {p.id: round(geodesic_km(geometry[p.id]), 1) for p in places if p.kind == "river"},
         "files": {
             name: hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
-            for name in (store.PLACES_FILE, store.SHAPES_FILE)
+            for name in (store.PLACES_FILE, store.SHAPES_FILE, store.TWINS_FILE)
         },
         "warnings": warnings,
     }

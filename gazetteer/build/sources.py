@@ -50,11 +50,11 @@ def census_states() -> gpd.GeoDataFrame:
     The shapefile ships without a .prj; it is NAD83, which matches WGS 84
     to about a metre here.
     """
-    return gpd.read_file(_plotly_geo_file("cb_2016_us_state_500k.shp")).set_crs(4326)
+    return gpd.read_file(_plotly_geo_file("cb_2016_us_state_500k.shp"), encoding="utf-8").set_crs(4326)
 
 
 def census_counties(state_fips) -> gpd.GeoDataFrame:
-    gdf = gpd.read_file(_plotly_geo_file("cb_2016_us_county_500k.shp")).set_crs(4326)
+    gdf = gpd.read_file(_plotly_geo_file("cb_2016_us_county_500k.shp"), encoding="utf-8").set_crs(4326)
     return gdf[gdf.STATEFP.isin(list(state_fips))].reset_index(drop=True)
 
 

@@ -1,0 +1,77 @@
+"""The records the geoparser passes along: one Document per article, with the
+Mentions found in it. Each field is defined here once; every step fills in
+its own fields and the writers serialise them from here."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place named in the text, and what it was resolved to.
+
+    ``start``/``end`` are character offsets into ``Document.text``. A mention
+    left unresolved keeps ``place_id`` and ``lat``/``lon`` as None.
+    """
+
+    start: int
+    end: int
+    text: str
+    place_id: str | None = None
+    name: str | None = None
+    feature: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    # For "15 miles east of Sásabe": the anchor place, the displacement, and
+    # how far off the point may be.
+    anchor: str | None = None
+    offset_km: float | None = None
+    bearing_deg: float | None = None
+    uncertainty_km: float | None = None
+    # Filled by recognition for resolution: the gazetteer rows this text can
+    # mean, and the cue words around it. Not serialised.
+    candidates: tuple = field(default=(), repr=False)
+    cue: str | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("candidates")
+        data.pop("cue")
+        if self.anchor is None:
+            for key in ("anchor", "offset_km", "bearing_deg", "uncertainty_km"):
+                data.pop(key)
+        return data
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: its text, metadata and what the pipeline found in it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date
+    lang: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = ""  # file and line it came from, for messages
+    body_start: int = 0  # where the article body starts (after any header)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "lang": self.lang,
+            "url": self.url,
+            "source": self.source,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+        }

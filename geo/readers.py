@@ -1,0 +1,206 @@
+"""Reading articles: plain text with a header, JSONL, CSV, folders, stdin.
+
+Readers yield Documents and, for records that cannot be read, InputFileErrors
+naming the file and line, so that one bad line never stops the batch. Text is
+decoded as UTF-8; a record holding undecodable bytes is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from gazetteer.errors import InputFileError
+
+from .dates import find_date
+from .document import Document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+_POSTED = re.compile(r"^\s*(posted|published|publicado)\b.*", re.IGNORECASE)
+_ID_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+csv.field_size_limit(1 << 26)
+
+
+def _has_bad_bytes(text: str) -> bool:
+    return any("\udc80" <= c <= "\udcff" for c in text)
+
+
+def _clean(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def document_from_record(record: dict, default_id: str, origin: str, lang: str | None) -> Document:
+    """A Document from a JSONL/CSV record (``text`` required)."""
+    if not isinstance(record, dict):
+        raise ValueError("record is not an object")
+    text = record.get("text")
+    if text is None:
+        raise ValueError("missing 'text' field")
+    if not isinstance(text, str):
+        raise ValueError("'text' is not a string")
+    published = _clean(record.get("published"))
+    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
+        published = find_date(published) or published
+    return Document(
+        id=_clean(record.get("id")) or default_id,
+        text=text,
+        title=_clean(record.get("title")),
+        published=published[:10] if published else None,
+        lang=_clean(record.get("lang")) or lang,
+        url=_clean(record.get("url")) or _clean(record.get("source_url")),
+        source=_clean(record.get("source")),
+        origin=origin,
+    )
+
+
+def parse_plain_text(text: str, doc_id: str, origin: str, lang: str | None) -> Document:
+    """An article as plain text. A header like the project's seed article —
+    a "Posted on <date>" line, the title, a byline "Author, Publication,
+    Date" — gives the title, source and publication date; offsets always
+    count from the start of the file."""
+    lines = text.split("\n")
+    blocks: list[tuple[int, str]] = []  # (offset, line) of the first non-empty lines
+    offset = 0
+    for line in lines:
+        if line.strip():
+            blocks.append((offset, line.strip()))
+        if len(blocks) >= 3:
+            break
+        offset += len(line) + 1
+    title = source = published = None
+    body_start = 0
+    if blocks and _POSTED.match(blocks[0][1]) and len(blocks) >= 3:
+        posted = find_date(blocks[0][1])
+        title = blocks[1][1]
+        byline = blocks[2][1]
+        published = find_date(byline) or posted
+        parts = [p.strip() for p in byline.split(",")]
+        if published and len(parts) >= 3:
+            source = parts[1]
+        body_start = blocks[2][0] + len(lines_at(text, blocks[2][0]))
+    elif blocks and len(blocks[0][1]) < 160 and len(blocks) > 1:
+        title = blocks[0][1]
+    return Document(id=doc_id, text=text, title=title, published=published, lang=lang,
+                    source=source, origin=origin, body_start=body_start)
+
+
+def lines_at(text: str, offset: int) -> str:
+    end = text.find("\n", offset)
+    return text[offset:] if end < 0 else text[offset:end]
+
+
+def _id_from(path: str) -> str:
+    return _ID_SAFE.sub("-", Path(path).stem).strip("-") or "document"
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="surrogateescape").lstrip("\ufeff")
+
+
+def read_text_file(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
+    text = _decode(data)
+    if _has_bad_bytes(text):
+        line = text[: next(i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff")].count("\n") + 1
+        yield InputFileError(path, line, "bytes that are not UTF-8")
+        return
+    yield parse_plain_text(text, _id_from(path), path, lang)
+
+
+def read_jsonl(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
+    stem = _id_from(path)
+    for number, raw in enumerate(_decode(data).split("\n"), start=1):
+        if not raw.strip():
+            continue
+        if _has_bad_bytes(raw):
+            yield InputFileError(path, number, "bytes that are not UTF-8")
+            continue
+        try:
+            record = json.loads(raw)
+            yield document_from_record(record, f"{stem}-{number}", f"{path}:{number}", lang)
+        except json.JSONDecodeError as exc:
+            yield InputFileError(path, number, f"not JSON: {exc.msg}")
+        except ValueError as exc:
+            yield InputFileError(path, number, str(exc))
+
+
+def read_csv(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
+    stem = _id_from(path)
+    delimiter = "\t" if path.endswith(".tsv") else ","
+    reader = csv.DictReader(io.StringIO(_decode(data), newline=""), delimiter=delimiter)
+    if "text" not in (reader.fieldnames or []):
+        yield InputFileError(path, 1, "no 'text' column")
+        return
+    line = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputFileError(path, reader.line_num, f"bad CSV: {exc}")
+            return
+        start, line = line + 1, reader.line_num
+        if any(_has_bad_bytes(v) for v in row.values() if isinstance(v, str)):
+            yield InputFileError(path, start, "bytes that are not UTF-8")
+            continue
+        if None in row:
+            yield InputFileError(path, start, "more cells than columns")
+            continue
+        try:
+            yield document_from_record(row, f"{stem}-{start}", f"{path}:{start}", lang)
+        except ValueError as exc:
+            yield InputFileError(path, start, str(exc))
+
+
+def _reader_for(name: str, data: bytes):
+    suffix = Path(name).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return read_jsonl
+    if suffix in CSV_SUFFIXES:
+        return read_csv
+    if suffix in TEXT_SUFFIXES:
+        return read_text_file
+    if name == "-":
+        return read_jsonl if data.lstrip()[:1] == b"{" else read_text_file
+    return None
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+    """Files named, and the readable files of folders named (sorted)."""
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _reader_for(child.name, b"") is not None:
+                    yield str(child)
+        else:
+            yield item
+
+
+def read_documents(inputs: Iterable[str], lang: str | None = None) -> Iterator[Document | InputFileError]:
+    """Documents from files, folders or ``-`` (stdin), in order."""
+    for name in expand_inputs(inputs):
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            yield InputFileError(name, None, f"cannot read: {exc.strerror or exc}")
+            continue
+        reader = _reader_for(name, data)
+        if reader is None:
+            yield InputFileError(name, None, "unknown file type (expected .txt, .jsonl, .csv)")
+            continue
+        yield from reader("<stdin>" if name == "-" else name, data, lang)

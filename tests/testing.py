@@ -1,0 +1,51 @@
+"""Assertions and small helpers shared by the test modules."""
+
+from __future__ import annotations
+
+from gazetteer.projection import haversine_km
+
+# The ten states along the line.
+US_BORDER_STATES = ("California", "Arizona", "New Mexico", "Texas")
+MX_BORDER_STATES = ("Baja California", "Sonora", "Chihuahua", "Coahuila", "Nuevo León", "Tamaulipas")
+BORDER_STATES = US_BORDER_STATES + MX_BORDER_STATES
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def assert_near(lat: float, lon: float, exp_lat: float, exp_lon: float, km: float = 3.0, what: str = ""):
+    """The point (lat, lon) lies within ``km`` of (exp_lat, exp_lon)."""
+    d = haversine_km(lat, lon, exp_lat, exp_lon)
+    label = what or "point"
+    assert d <= km, (
+        f"{label} at ({lat:.5f}, {lon:.5f}) is {d:.2f} km from the expected "
+        f"({exp_lat:.5f}, {exp_lon:.5f}); at most {km} km allowed"
+    )
+
+
+def assert_place(place, *, kind=None, country=None, side=None, admin1=None, near=None, km=3.0):
+    """Check the fields of a Place that are given (``near`` is ``(lat, lon)``)."""
+    assert place is not None
+    if kind is not None:
+        assert place.kind == kind, f"{place.id} is a {place.kind}, not a {kind}"
+    if country is not None:
+        assert place.country == country, f"{place.id} ({place.label}) is in {place.country}, not {country}"
+    if side is not None:
+        assert place.side == side, f"{place.id} ({place.label}) is on the {place.side} side, not {side}"
+    if admin1 is not None:
+        assert place.admin1 == admin1, f"{place.id} ({place.label}) is in {place.admin1}, not {admin1}"
+    if near is not None:
+        assert_near(place.lat, place.lon, near[0], near[1], km=km, what=f"{place.id} ({place.label})")
+
+
+def ids(candidates) -> list[str]:
+    """Place ids of search candidates, in rank order."""
+    return [c.place.id for c in candidates]
+
+
+def one_line(text: str) -> str:
+    """The text, which must be exactly one non-empty line (plus its newline)."""
+    lines = text.splitlines()
+    assert len(lines) == 1 and lines[0].strip(), f"expected one line, got {text!r}"
+    return lines[0]
