@@ -41,12 +41,17 @@ class Qualifier:
 
 ON_LINE_KINDS = frozenset({"border_segment", "river", "port_of_entry"})
 POPULATION_WEIGHT = 0.5
+BORDER_STATE_CODES = frozenset({"CA", "AZ", "NM", "TX", "BCN", "SON", "CHH", "COA", "NLE", "TAM"})
 
 
 def border_bonus(place: Place) -> tuple[float, str | None]:
     """The gazetteer serves border news: a place near the line beats a far
     larger namesake ("Columbus" is the New Mexico village here)."""
-    if place.border_km is None or place.kind in ("country", "state"):
+    if place.kind == "state":
+        if BORDER_STATE_CODES.intersection(place.codes):
+            return 1.0, "a border state"
+        return 0.0, None
+    if place.border_km is None or place.kind == "country":
         return 0.0, None
     if place.country not in ("US", "MX") and place.kind not in ON_LINE_KINDS:
         return 0.0, None
