@@ -97,10 +97,12 @@ def main() -> None:
         return
     print(f"python start-up          {results['python_startup_s'] * 1000:7.0f} ms")
     for key in ("cli_help_s", "cli_geocode_s"):
-        print(f"{key:<24} {results[key] * 1000:7.0f} ms  ({results[key.replace('_s', '_vs_python')]:.1f}x python;"
+        vs_python = results[key.replace("_s", "_vs_python")]
+        print(f"{key:<24} {results[key] * 1000:7.0f} ms  ({vs_python:.1f}x python;"
               f" target {TARGETS[key] * 1000:.0f} ms: {results[key + '_vs_target']:.1f}x headroom)")
     for key in ("lookups_per_s", "reverse_per_s"):
-        print(f"{key:<24} {results[key]:9,.0f}  (target {TARGETS[key]:,}: {results[key + '_vs_target']:.1f}x)")
+        ratio = results[key + "_vs_target"]
+        print(f"{key:<24} {results[key]:9,.0f}  (target {TARGETS[key]:,}: {ratio:.1f}x)")
     print(f"reverse one at a time    {results['reverse_single_per_s']:9,.0f} /s")
     print(f"peak memory              {results['peak_rss_mb']:7.0f} MB")
 

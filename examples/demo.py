@@ -14,7 +14,10 @@ from pathlib import Path
 
 from gazetteer import Gazetteer
 
-PHRASE = re.compile(r"(?:[A-Z][\w'’áéíóúñÁÉÍÓÚÑ.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’áéíóúñ.-]*)*(?:,\s*(?:Ariz|Texas|Sonora|Calif|N\.M|Tex)\.?)?")
+PHRASE = re.compile(
+    r"(?:[A-Z][\w'’áéíóúñÁÉÍÓÚÑ.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’áéíóúñ.-]*)*"
+    r"(?:,\s*(?:Ariz|Texas|Sonora|Calif|N\.M|Tex)\.?)?"
+)
 
 
 def main(path: str) -> None:

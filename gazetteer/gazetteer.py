@@ -24,7 +24,8 @@ def check_coordinate(lat, lon) -> tuple[float, float]:
     try:
         y, x = float(lat), float(lon)
     except (TypeError, ValueError):
-        raise InvalidCoordinateError(f"latitude and longitude must be numbers, got {lat!r}, {lon!r}") from None
+        raise InvalidCoordinateError(
+            f"latitude and longitude must be numbers, got {lat!r}, {lon!r}") from None
     if not (math.isfinite(y) and math.isfinite(x)):
         raise InvalidCoordinateError(f"latitude and longitude must be finite, got {lat!r}, {lon!r}")
     if not -90.0 <= y <= 90.0:
@@ -110,6 +111,24 @@ class Gazetteer:
         ).fetchall()
         matches = [NameMatch(self._place(n, row), form, how) for n, row, form, how in rows]
         return matches + self._extra_names.get(key, [])
+
+    def name_forms(self) -> Iterator[tuple[str, str, str, str]]:
+        """Every written form: (form, how, place id, kind), for matchers
+        that scan text for all names at once."""
+        rows = self._db.execute(
+            "SELECT k.form, k.how, p.id, p.kind FROM names k JOIN places p ON p.n = k.n")
+        yield from rows
+        for matches in self._extra_names.values():
+            for m in matches:
+                yield m.form, m.how, m.place.id, m.place.kind
+
+    @property
+    def version(self) -> str:
+        """Identifies the data (and the user's added places) for caches."""
+        from .index import data_version
+
+        extra = f"+{len(self._extra)}" if self._extra else ""
+        return data_version(self.data_dir) + extra
 
     def _qualifier(self, text: str) -> Qualifier | None:
         places = tuple(m.place for m in self.lookup(text) if m.place.kind in QUALIFIER_KINDS)

@@ -66,6 +66,7 @@ class Place:
     sector: str | None = None
     nearest_port: str | None = None
     has_shape: bool = False
+    capital: bool = False  # a national capital: what a bare "Washington" means
     source: str = ""
 
     @property

@@ -28,7 +28,4 @@ def fold(text: str) -> str:
 
 def is_latin_name(text: str) -> bool:
     """True for names written in the Latin script (the ones news here uses)."""
-    for char in text:
-        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
-            return False
-    return True
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())

@@ -41,6 +41,7 @@ class Qualifier:
 
 ON_LINE_KINDS = frozenset({"border_segment", "river", "port_of_entry"})
 POPULATION_WEIGHT = 0.5
+CAPITAL_BONUS = 2.0
 BORDER_STATE_CODES = frozenset({"CA", "AZ", "NM", "TX", "BCN", "SON", "CHH", "COA", "NLE", "TAM"})
 
 
@@ -73,6 +74,9 @@ def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> 
     if place.population:
         score += POPULATION_WEIGHT * math.log10(place.population + 1)
         reasons.append(f"population {place.population:,}")
+    if place.capital:
+        score += CAPITAL_BONUS
+        reasons.append("national capital")
     bonus, why = border_bonus(place)
     score += bonus
     if why:

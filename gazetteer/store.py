@@ -19,6 +19,7 @@ PLACE_COLUMNS = tuple(f.name for f in fields(Place))
 _TUPLES = {"aliases", "abbreviations", "codes"}
 _FLOATS = {"lat": "{:.5f}", "lon": "{:.5f}", "border_km": "{:.1f}"}
 _INTS = {"population"}
+_BOOLS = {"has_shape", "capital"}
 
 
 def data_dir() -> Path:
@@ -63,12 +64,12 @@ def _parse(name: str, text: str):
     if name in _TUPLES:
         return tuple(text.split("|")) if text else ()
     if text == "":
-        return False if name == "has_shape" else None
+        return False if name in _BOOLS else None
     if name in _FLOATS:
         return float(text)
     if name in _INTS:
         return int(text)
-    if name == "has_shape":
+    if name in _BOOLS:
         return text == "1"
     return text
 
@@ -127,5 +128,6 @@ def read_twin_cities(path: Path) -> list[TwinCity]:
     out = []
     for line in Path(path).read_text(encoding="utf-8").splitlines()[1:]:
         tid, name, us, mx, ports, lat, lon = line.split("\t")
-        out.append(TwinCity(tid, name, us or None, mx or None, tuple(ports.split("|")), float(lat), float(lon)))
+        ports_ = tuple(ports.split("|"))
+        out.append(TwinCity(tid, name, us or None, mx or None, ports_, float(lat), float(lon)))
     return out

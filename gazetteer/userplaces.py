@@ -50,10 +50,7 @@ def _place(props: dict, lat, lon, path, where, has_shape=False) -> Place:
     if isinstance(aliases, str):
         aliases = [a.strip() for a in aliases.split("|") if a.strip()]
     population = props.get("population")
-    if population in ("", None):
-        population = None
-    else:
-        population = int(_float(population, "population", path, where))
+    population = None if population in ("", None) else int(_float(population, "population", path, where))
     return Place(
         id=str(props.get("id") or f"user:{_slug(name)}"), name=name, kind=kind,
         country=(props.get("country") or None), lat=round(y, 6), lon=round(x, 6),

@@ -108,10 +108,12 @@ def municipio_places(municipios, geometry: dict) -> list[Place]:
         state = sources.MX_BORDER_INEGI[row.CVE_ENT]
         lat, lon = inside_point(geom)
         name = row.NOMGEO
+        short = name.removeprefix("General ").strip()  # "General Plutarco Elías Calles"
+        aliases = (short,) if short != name and " " in short else ()  # not a lone surname
         place = Place(
             id=f"inegi:{row.CVEGEO}", name=name, kind="municipality", country="MX",
             lat=lat, lon=lon, admin1=state, admin2=name,
-            aliases=(f"municipio de {name}", f"Municipio de {name}", f"{name} municipality"),
+            aliases=(*aliases, f"municipio de {name}", f"Municipio de {name}", f"{name} municipality"),
             has_shape=True, source="INEGI Marco Geoestadístico municipios",
         )
         geometry[place.id] = geom

@@ -80,6 +80,8 @@ def assemble() -> tuple[list[Place], dict[str, object], list[str]]:
         countries[index] = replace(countries[index], has_shape=True)
         geometry[countries[index].id] = shape
 
+    capitals = points.capital_ids(geonames)
+    geonames = [replace(p, capital=True) if p.id in capitals else p for p in geonames]
     recorded, extra_names = points.recorded_places({p.id: p for p in geonames})
     geonames = [
         replace(p, aliases=points.usable_aliases(p.name, (*p.aliases, *extra_names[p.id])))
@@ -140,10 +142,10 @@ def check_points(places: list[Place], index: BorderIndex, warnings: list[str]) -
                 raise FactsError(f"{place.id} is {place.border_km:.2f} km from the line")
             if place.border_km > PORT_WARN_KM:
                 warnings.append(f"{place.id} is {place.border_km:.2f} km from the line")
-        elif place.source != "GeoNames" and place.kind in POINT_KINDS_WITH_ADMIN2:
-            if place.country in ("US", "MX") and place.side and place.side != place.country \
-                    and place.border_km > 0.5:
-                raise FactsError(f"{place.id} ({place.country}) lies on the {place.side} side")
+        elif (place.source != "GeoNames" and place.kind in POINT_KINDS_WITH_ADMIN2
+              and place.country in ("US", "MX") and place.side and place.side != place.country
+              and place.border_km > 0.5):
+            raise FactsError(f"{place.id} ({place.country}) lies on the {place.side} side")
 
 
 def build(out_dir: Path | None = None) -> dict:

@@ -97,6 +97,22 @@ def country_places(country_table, capital_lookup) -> list[Place]:
     return places
 
 
+def capital_ids(geonames: list[Place]) -> set[str]:
+    """GeoNames ids of national capitals (the largest place of the capital's
+    name in each country)."""
+    best: dict[tuple[str, str], Place] = {}
+    for place in geonames:
+        key = (place.country, fold(place.name))
+        if key not in best or (place.population or 0) > (best[key].population or 0):
+            best[key] = place
+    out = set()
+    for iso, info in sources.geonames_countries().items():
+        capital = best.get((iso, fold(info.get("capital") or "")))
+        if capital is not None:
+            out.add(capital.id)
+    return out
+
+
 def _point_place(row, kind: str, **extra) -> Place:
     lat, lon = coordinate(row)
     return Place(id=row["id"], name=row["name"], kind=kind, lat=lat, lon=lon,
@@ -163,7 +179,8 @@ def road_places(geometry: dict) -> list[Place]:
     out = []
     for row in rows:
         try:
-            coords = [tuple(float(v) for v in pair.split()) for pair in row["waypoints"].split(";") if pair.strip()]
+            pairs = [pair for pair in row["waypoints"].split(";") if pair.strip()]
+            coords = [tuple(float(v) for v in pair.split()) for pair in pairs]
         except ValueError:
             raise FactsError(f"{row['_where']}: bad waypoints") from None
         if len(coords) < 2 or any(len(c) != 2 for c in coords):

@@ -1,0 +1,291 @@
+"""Recognition: which name occurrences in the text are place mentions.
+
+Every gazetteer name is found at once (``matching``); rules then keep the
+longest, most specific name at each position and drop what only looks like a
+place: words in lower case, codes outside a "Town, ST" qualifier, names that
+belong to an organisation or a publication ("Los Angeles Times", "U.S.
+Border Patrol"), people ("Garcia Luna", "Donna said") and words that are
+also the names of small or far-away towns (Mission, One, Como) unless a
+preposition of place, a qualifier or a dateline supports them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .document import Document, Mention
+from .matching import NameHit, NameMatcher, fold_text
+
+_TOKEN = re.compile(r"[\w'’.&-]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(^|[.!?:;\"“”—–(\n])\s*$")
+FAR_KM = 1000.0
+FAMOUS_POPULATION = 1_000_000
+SETTLEMENTS = frozenset({"city", "town", "village"})
+PERSONAL_KINDS = SETTLEMENTS | {"landmark", "municipality"}  # kinds a surname can shadow
+FEATURE_WORDS = frozenset({"sector", "station", "county", "port", "bridge", "river", "valley", "border",
+                           "checkpoint", "desert", "mountains", "national", "international", "crossing",
+                           "area", "region", "city", "state", "mesa", "sonora", "arizona"})
+
+
+def tokens_after(text: str, end: int, count: int) -> list[str]:
+    """Up to ``count`` words following ``end`` in the same phrase (single
+    spaces between them; punctuation other than a final period ends it)."""
+    out: list[str] = []
+    pos = end
+    while len(out) < count and text[pos:pos + 1] == " ":
+        m = _TOKEN.match(text, pos + 1)
+        if not m:
+            break
+        out.append(m.group(0))
+        pos = m.end()
+        if m.group(0).endswith("."):
+            break
+    return out
+
+
+def word_before(text: str, start: int) -> tuple[str, int]:
+    """The word right before ``start`` (across spaces only) and where it starts."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’.&"):
+        j -= 1
+    return text[j:i], j
+
+
+def starts_sentence(text: str, index: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, index - 3):index]))
+
+
+def name_cased(span: str, form: str) -> bool:
+    """Written like a name: capitalised words (connectors aside), or a
+    dateline in capitals; a short all-capital word only if the name is one."""
+    letters = span.replace(".", "").replace(" ", "")
+    if span.isupper():
+        return len(letters) > 4 or form.isupper()
+    words = span.replace("-", " ").split()
+    for i, word in enumerate(words):
+        if word[0].isupper() or word[0].isdigit():
+            continue
+        low = word.lower()
+        if i == 0 and len(words) > 1 and low in lexicon.LOWER_OPENERS:
+            continue
+        if i > 0 and low in lexicon.CONNECTORS:
+            continue
+        return False
+    return True
+
+
+def after_comma(text: str, start: int) -> bool:
+    return text[max(0, start - 2):start].lstrip(" ").startswith(",")
+
+
+class Recognizer:
+    """Finds place mentions in a Document (fills ``doc.mentions``)."""
+
+    def __init__(self, matcher: NameMatcher):
+        self.matcher = matcher
+        self.gaz = matcher.gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        hits = [h for h in self.matcher.find(text) if h.start >= doc.body_start]
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        chosen: list[tuple[NameHit, tuple]] = []
+        taken_until = -1
+        for hit in hits:
+            if hit.start < taken_until:
+                continue
+            entries = self.usable_entries(text, hit)
+            if entries:
+                chosen.append((hit, entries))
+                taken_until = hit.end
+        mentions = []
+        for hit, entries in chosen:
+            if self.rejected(text, hit, entries, chosen):
+                if mentions and self.part_of_organisation(*_after(text, hit.end)):
+                    drop_qualifier_chain(text, mentions, hit.start)
+                continue
+            mention = Mention(start=hit.start, end=hit.end, text=text[hit.start:hit.end], candidates=entries)
+            attach_cue(text, mention)
+            mentions.append(mention)
+        doc.mentions = mentions
+        return doc
+
+    # -- which gazetteer entries fit the written form ------------------------
+
+    @staticmethod
+    def usable_entries(text: str, hit: NameHit) -> tuple:
+        span = text[hit.start:hit.end]
+        out = []
+        for entry in hit.entries:
+            _place_id, how, form, kind = entry
+            if "," in form or form.lower().startswith(("municipio de ", "condado de ")):
+                continue  # "Puerto Palomas, Chihuahua" is two mentions; "municipio de" is a cue
+            if how == "code":
+                if span == form and len(span) <= 3 and after_comma(text, hit.start):
+                    out.append(entry)
+            elif how == "abbreviation":
+                if span == form and (kind != "state" or after_comma(text, hit.start)):
+                    out.append(entry)
+            elif name_cased(span, form):
+                out.append(entry)
+        return tuple(out)
+
+    # -- what only looks like a place -----------------------------------------
+
+    def rejected(self, text: str, hit: NameHit, entries: tuple, spans) -> bool:
+        kinds = {kind for _, _, _, kind in entries}
+        after, after_low = _after(text, hit.end)
+        if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
+            return True
+        if after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS:
+            return True  # "Donna said"
+        strong = [(h.start, h.end) for h, e in spans if not {k for *_, k in e} <= PERSONAL_KINDS]
+        if self.part_of_person(text, hit, kinds, strong):
+            return True
+        if self.first_name_of(text, hit, kinds, after, [(h.start, h.end) for h, _ in spans]):
+            return True
+        if after_low and after_low[0] in lexicon.STREET_WORDS:
+            return True
+        if "country" not in kinds and self.inside_spanish_organisation(text, hit):
+            return True
+        return self.needs_support(text, hit, entries) and not supported(text, hit)
+
+    @staticmethod
+    def part_of_organisation(after: list[str], after_low: list[str]) -> bool:
+        """"Los Angeles Times", "Columbus Police Department", "U.S. Border
+        Patrol" — but not "Columbus Police Chief Angelo Vega"."""
+        if any(" ".join(after_low).startswith(p) for p in lexicon.ORG_PHRASES):
+            return True
+        run = []
+        for raw, low in zip(after, after_low):
+            if raw[:1].isupper() or low in ("&", "and", "of", "de", "y"):
+                run.append(low)
+            else:
+                break
+        titles = {t.rstrip(".") for t in lexicon.TITLES}
+        if any(t in titles for t in run):
+            return False
+        return any(t in lexicon.ORG_HEADS for t in run)
+
+    @staticmethod
+    def part_of_person(text: str, hit: NameHit, kinds: set, spans) -> bool:
+        """"Genaro Garcia Luna", "Sheriff Douglas", "Raul L. Ortiz"."""
+        if not kinds <= PERSONAL_KINDS:
+            return False
+        before, at = word_before(text, hit.start)
+        if not before or text[at + len(before):hit.start] != " ":
+            return False
+        low = fold_text(before).rstrip(".")
+        if low in {t.rstrip(".") for t in lexicon.TITLES}:
+            return True
+        acronym = before.isupper() and len(before.rstrip(".")) > 1
+        if not before[:1].isupper() or before.endswith(("'s", "’s")) or acronym:
+            return False
+        if low in lexicon.FUNCTION_WORDS or starts_sentence(text, at):
+            return False
+        return not any(s <= at < e for s, e in spans)
+
+    @staticmethod
+    def first_name_of(text: str, hit: NameHit, kinds: set, after: list[str], spans) -> bool:
+        """"Manuel Oyola-Torres", "Por Elliot Spagat": a one-word small place
+        followed by another capitalised word that is not a place."""
+        if not kinds <= PERSONAL_KINDS or " " in text[hit.start:hit.end] or not after:
+            return False
+        word = after[0]
+        if not word[:1].isupper() or word.isupper():
+            return False
+        low = fold_text(word).rstrip(".")
+        if low in lexicon.CONNECTORS or low in lexicon.TITLES or FEATURE_WORDS.intersection([low]):
+            return False
+        next_start = hit.end + 1
+        return not any(s == next_start for s, _ in spans)
+
+    @staticmethod
+    def inside_spanish_organisation(text: str, hit: NameHit) -> bool:
+        """"Grupo Beta Piedras Negras", "Fiscalía General del Estado de Coahuila"."""
+        pos = hit.start
+        for _ in range(6):
+            before, at = word_before(text, pos)
+            if not before or text[at + len(before):pos].strip(" ") != "":
+                return False
+            low = fold_text(before).rstrip(".")
+            if low in lexicon.ORG_HEADS_BEFORE:
+                return True
+            if not (before[:1].isupper() or low in lexicon.CONNECTORS):
+                return False
+            pos = at
+        return False
+
+    def needs_support(self, text: str, hit: NameHit, entries: tuple) -> bool:
+        """Common words, and names whose every sense is a small far-away town."""
+        key = fold_text(text[hit.start:hit.end])
+        if key in lexicon.MONTH_NAMES:
+            return True
+        if key in lexicon.COMMON_WORD_PLACES or key in lexicon.STOP_WORDS:
+            return True
+        if any(kind not in SETTLEMENTS for _, _, _, kind in entries):
+            return False
+        for place_id, _how, _form, _kind in entries:
+            place = self.gaz.get(place_id)
+            if place is None:
+                continue
+            if place.country in ("US", "MX") and (place.border_km or 0) <= FAR_KM:
+                return False
+            if (place.population or 0) >= FAMOUS_POPULATION or place.capital:
+                return False
+        return True
+
+
+def _after(text: str, end: int) -> tuple[list[str], list[str]]:
+    after = tokens_after(text, end, 4)
+    return after, [fold_text(t).rstrip(".") for t in after]
+
+
+def drop_qualifier_chain(text: str, mentions: list[Mention], start: int) -> None:
+    """"the Nuevo Laredo, Tamaulipas, Mexico Fire Department": when the last
+    name of a comma chain belongs to an organisation, so do the others."""
+    while mentions and text[mentions[-1].end:start].strip() == ",":
+        if all(kind == "country" for *_, kind in mentions[-1].candidates):
+            break  # "in Mexico, U.S. Immigration...": a country qualifies nothing before it
+        start = mentions.pop().start
+
+
+def supported(text: str, hit: NameHit) -> bool:
+    """A preposition of place before, a ", State" after, or a dateline
+    (a month name needs the ", State")."""
+    qualified = text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()
+    if fold_text(text[hit.start:hit.end]) in lexicon.MONTH_NAMES:
+        return qualified
+    before, _ = word_before(text, hit.start)
+    if fold_text(before).rstrip(".,") in lexicon.PLACE_PREPOSITIONS:
+        return True
+    if text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper():
+        return True
+    return text[hit.start:hit.end].isupper() and starts_sentence(text, hit.start)
+
+
+def attach_cue(text: str, mention: Mention) -> None:
+    """Cue words that say what kind of place is meant ("Eagle Pass Station",
+    "Nogales port of entry", "municipio de Nogales", "Río Bravo"); a cue after
+    the name joins the mention when no place of that name is of that kind."""
+    tail = fold_text(text[mention.end:mention.end + 40])
+    kinds = {kind for _, _, _, kind in mention.candidates}
+    for phrase, kind in lexicon.FEATURE_CUES:
+        if tail.startswith(" " + phrase) and not tail[len(phrase) + 1:len(phrase) + 2].isalpha():
+            mention.cue = kind
+            if kind in ("station", "sector", "port_of_entry", "checkpoint", "county") and kind not in kinds:
+                mention.end += 1 + len(phrase)
+                mention.text = text[mention.start:mention.end]
+            return
+    head = fold_text(text[max(0, mention.start - 25):mention.start])
+    for phrase, kind in lexicon.SPANISH_CUES:
+        if head.endswith(phrase):
+            mention.cue = kind
+            return
+    first = fold_text(mention.text.split()[0])
+    if first in ("rio", "río") and "river" in kinds:
+        mention.cue = "river"

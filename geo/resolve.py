@@ -1,0 +1,233 @@
+"""Resolution: which gazetteer place each mention means.
+
+Candidates are ranked by the gazetteer's own rules (kind, size, distance to
+the line, qualifiers such as "Naco, Ariz."), then by the document: places
+near the article's other, unambiguous places win ("Nogales" in an article
+about Tucson is the Arizona city), cue words pick the kind ("Nogales port of
+entry" is a port), and a name keeps one sense per article unless a qualifier
+says otherwise. Every mention gets a confidence and a short reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from gazetteer.model import NameMatch, Place
+from gazetteer.projection import haversine_km
+from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, score_match
+
+from .document import Document, Mention
+from .matching import fold_text
+
+LOCAL_KINDS = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint",
+                         "landmark", "county", "municipality", "sector", "park", "region",
+                         "reservation", "desert", "mountain"})
+POINT_LIKE = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint", "landmark"})
+LINE_KINDS = frozenset({"river", "road"})
+CONTEXT_WEIGHT = 3.0
+CONTEXT_KM = 150.0
+CUE_WEIGHT = 4.0
+CUE_SEARCH_KM = 40.0
+ANCHOR_GAP = 1.5
+LINE_ANCHOR_DEG = 0.6  # a town this close to a river or road can place it
+NEARBY_CHARS = 300
+
+
+class Resolver:
+    def __init__(self, gazetteer):
+        self.gaz = gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        mentions = doc.mentions
+        if not mentions:
+            return doc
+        options = [self._options(m) for m in mentions]
+        qualifiers, qualifying = self._qualifiers(doc.text, mentions, options)
+        for j in qualifying:  # "Sonora" in "Nogales, Sonora" is the state
+            admin = [o for o in options[j] if o.place.kind in QUALIFIER_KINDS]
+            options[j] = admin or options[j]
+        first = [self._rank(m, opts, qualifiers.get(i, []))
+                 for i, (m, opts) in enumerate(zip(mentions, options))]
+        anchors = self._anchors(mentions, first, qualifiers)
+        final = []
+        for i, (mention, ranked) in enumerate(zip(mentions, first)):
+            final.append(self._rescore(i, mention, ranked, anchors))
+        self._one_sense(mentions, final, qualifiers)
+        for i, (mention, ranked) in enumerate(zip(mentions, final)):
+            self._fill(doc, i, mention, ranked, anchors)
+        return doc
+
+    # -- candidates --------------------------------------------------------
+
+    def _options(self, mention: Mention) -> list[NameMatch]:
+        out = []
+        for place_id, how, form, _kind in mention.candidates:
+            place = self.gaz.get(place_id)
+            if place is not None:
+                out.append(NameMatch(place, form, how))
+        return out
+
+    @staticmethod
+    def _qualifiers(text: str, mentions: list[Mention], options):
+        """"Nogales, Sonora, Mexico": Sonora and Mexico qualify Nogales."""
+        qualifiers: dict[int, list[Qualifier]] = defaultdict(list)
+        qualifying: set[int] = set()
+        for i in range(len(mentions)):
+            j = i + 1
+            head = i
+            while j < len(mentions):
+                gap = text[mentions[j - 1].end:mentions[j].start]
+                if gap.strip() != ",":
+                    break
+                admin = tuple(o.place for o in options[j] if o.place.kind in QUALIFIER_KINDS)
+                if not admin:
+                    break
+                qualifiers[head].append(Qualifier(mentions[j].text, admin))
+                qualifying.add(j)
+                j += 1
+        return qualifiers, qualifying
+
+    @staticmethod
+    def _rank(mention: Mention, opts: list[NameMatch], quals: list[Qualifier]):
+        best: dict[str, tuple[float, list[str], Place]] = {}
+        for match in opts:
+            cand = score_match(match, mention.text, quals)
+            score = cand.score
+            if mention.cue and match.place.kind == mention.cue:
+                score += CUE_WEIGHT
+            if mention.cue == "municipality" and match.place.kind != "municipality":
+                score -= 1.0
+            current = best.get(match.place.id)
+            if current is None or score > current[0]:
+                best[match.place.id] = (score, list(cand.reasons), match.place)
+        return sorted(best.values(), key=lambda t: (-t[0], t[2].id))
+
+    @staticmethod
+    def _anchors(mentions, ranked, qualifiers) -> list[tuple[int, Place, float]]:
+        """Confidently resolved local places: (mention index, place, weight)."""
+        out = []
+        for i, options in enumerate(ranked):
+            if not options:
+                continue
+            score, _, place = options[0]
+            if place.kind not in LOCAL_KINDS:
+                continue
+            gap = score - options[1][0] if len(options) > 1 else 99.0
+            if i in qualifiers or gap >= ANCHOR_GAP:
+                out.append((i, place, 2.0 if i in qualifiers else 1.0))
+        return out
+
+    @staticmethod
+    def _rescore(i: int, mention: Mention, ranked, anchors):
+        if len(ranked) < 2 or not anchors:
+            return ranked
+        key = fold_text(mention.text)
+        out = []
+        for score, reasons, place in ranked:
+            if place.kind in LOCAL_KINDS or place.kind in LINE_KINDS:
+                near = [
+                    (haversine_km(place.lat, place.lon, a.lat, a.lon), a)
+                    for j, a, _w in anchors if j != i and a.id != place.id
+                ]
+                near = [n for n in near if fold_text(n[1].name) != key]
+                if near:
+                    km, anchor = min(near, key=lambda t: t[0])
+                    bonus = CONTEXT_WEIGHT * math.exp(-km / CONTEXT_KM)
+                    if bonus > 0.3:
+                        score += bonus
+                        reasons = [*reasons, f"{km:.0f} km from {anchor.name}"]
+            out.append((score, reasons, place))
+        return sorted(out, key=lambda t: (-t[0], t[2].id))
+
+    @staticmethod
+    def _one_sense(mentions, final, qualifiers) -> None:
+        """An unqualified name means what it meant where it was clearest."""
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            if final[i]:
+                groups[fold_text(m.text)].append(i)
+        for indexes in groups.values():
+            if len(indexes) < 2:
+                continue
+            totals: dict[str, float] = defaultdict(float)
+            for i in indexes:
+                for score, _, place in final[i][:3]:
+                    totals[place.id] += score + (6.0 if i in qualifiers and place is final[i][0][2] else 0)
+            winner = max(totals, key=totals.get)
+            for i in indexes:
+                if i in qualifiers:
+                    continue
+                for k, option in enumerate(final[i]):
+                    if option[2].id == winner and k > 0:
+                        score, reasons, place = option
+                        why = [*reasons, "same name as elsewhere in the article"]
+                        promoted = (final[i][0][0] + 0.01, why, place)
+                        final[i] = [promoted, *[o for o in final[i] if o[2].id != winner]]
+                        break
+
+    # -- output ------------------------------------------------------------
+
+    def _fill(self, doc: Document, i: int, mention: Mention, ranked, anchors) -> None:
+        if not ranked:
+            mention.reason = "no gazetteer entry fits"
+            return
+        score, reasons, place = ranked[0]
+        if mention.cue in ("port_of_entry", "station", "checkpoint") and place.kind != mention.cue:
+            nearby = self.gaz.nearest(place.lat, place.lon, kind=mention.cue, limit=1)
+            if nearby and nearby[0][1] <= CUE_SEARCH_KM:
+                reasons = [*reasons, f"'{mention.cue.replace('_', ' ')}' after the name: nearest one"]
+                place = nearby[0][0]
+        weights = [math.exp(min(50.0, s - score)) for s, _, _ in ranked]
+        mention.confidence = round(1.0 / sum(weights), 3)
+        mention.place_id = place.id
+        mention.name = place.name
+        mention.feature = place.kind
+        mention.admin1 = place.admin1
+        mention.country = place.country
+        mention.lat, mention.lon, anchor = self._point(doc, i, place, anchors)
+        if place.country is None and anchor is not None:
+            mention.country = anchor.country  # a river takes the side of the town it is placed by
+        alternatives = len(ranked) - 1
+        mention.reason = "; ".join(reasons[:4]) + (f" (best of {alternatives + 1})" if alternatives else "")
+
+    def _point(self, doc: Document, i: int, place: Place, anchors) -> tuple[float, float, Place | None]:
+        """A representative point; for a river or road, the point of it
+        nearest the town the same sentence names (else the article's main
+        town), and that town, whose side the mention takes."""
+        if place.kind not in LINE_KINDS or not place.has_shape:
+            return place.lat, place.lon, None
+        import shapely
+        from shapely.ops import nearest_points
+
+        line = self.gaz.geometry(place.id)
+        mention = doc.mentions[i]
+        lo, hi = sentence_bounds(doc.text, mention.start)
+        near_line = []
+        for j, anchor, _w in anchors:
+            if anchor.kind not in POINT_LIKE:
+                continue
+            point = shapely.Point(anchor.lon, anchor.lat)
+            if line.distance(point) <= LINE_ANCHOR_DEG:
+                near_line.append((j, anchor, point))
+        same_sentence = [a for a in near_line if lo <= doc.mentions[a[0]].start < hi]
+        nearby = [a for a in near_line if abs(doc.mentions[a[0]].start - mention.start) <= NEARBY_CHARS]
+        if same_sentence or nearby:
+            _, anchor, point = min(same_sentence or nearby,
+                                   key=lambda a: abs(doc.mentions[a[0]].start - mention.start))
+        elif near_line:
+            counts: dict[str, int] = defaultdict(int)
+            for _, a, _p in near_line:
+                counts[a.id] += 1
+            _, anchor, point = max(near_line, key=lambda a: (counts[a[1].id], -a[0]))
+        else:
+            return place.lat, place.lon, None
+        on_line = nearest_points(line, point)[0]
+        return round(on_line.y, 5), round(on_line.x, 5), anchor
+
+
+def sentence_bounds(text: str, index: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``index`` (a rough split)."""
+    start = max(text.rfind(". ", 0, index), text.rfind("\n", 0, index), text.rfind("? ", 0, index))
+    ends = [e for e in (text.find(". ", index), text.find("\n", index), text.find("? ", index)) if e >= 0]
+    return start + 1, (min(ends) if ends else len(text))
