@@ -4,7 +4,7 @@ its own fields and the writers serialise them from here."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(slots=True)
@@ -27,25 +27,22 @@ class Mention:
     lon: float | None = None
     confidence: float = 0.0
     reason: str = ""
-    # For "15 miles east of Sásabe": the anchor place, the displacement, and
-    # how far off the point may be.
-    anchor: str | None = None
-    offset_km: float | None = None
-    bearing_deg: float | None = None
-    uncertainty_km: float | None = None
+    # For "15 miles east of Sásabe": the displaced location (an Offset).
+    offset: object | None = None
     # Filled by recognition for resolution: the gazetteer rows this text can
     # mean, and the cue words around it. Not serialised.
     candidates: tuple = field(default=(), repr=False)
     cue: str | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("candidates")
-        data.pop("cue")
-        if self.anchor is None:
-            for key in ("anchor", "offset_km", "bearing_deg", "uncertainty_km"):
-                data.pop(key)
+        data = {k: getattr(self, k) for k in MENTION_FIELDS}
+        if self.offset is not None:
+            data["offset"] = self.offset.to_dict()
         return data
+
+
+MENTION_FIELDS = ("start", "end", "text", "place_id", "name", "feature", "admin1", "country", "lat",
+                  "lon", "confidence", "reason")
 
 
 @dataclass(slots=True)

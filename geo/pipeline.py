@@ -1,5 +1,6 @@
 """The geoparser as a pipeline of steps over one Document:
-language → recognition → resolution (→ events, added by later steps)."""
+language → recognition → resolution → offsets and coordinates (→ events,
+added by later steps). Each step takes the Document and returns it."""
 
 from __future__ import annotations
 
@@ -19,12 +20,18 @@ class Geoparser:
     def __init__(self, gazetteer=None):
         from gazetteer import Gazetteer
 
+        from .locate import Locator
         from .matching import NameMatcher
         from .recognize import Recognizer
         from .resolve import Resolver
 
         self.gazetteer = gazetteer or Gazetteer.default()
-        self.steps = [self._language, Recognizer(NameMatcher(self.gazetteer)), Resolver(self.gazetteer)]
+        self.steps = [
+            self._language,
+            Recognizer(NameMatcher(self.gazetteer)),
+            Resolver(self.gazetteer),
+            Locator(self.gazetteer),
+        ]
 
     @staticmethod
     def _language(doc: Document) -> Document:

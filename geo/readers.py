@@ -52,6 +52,7 @@ def document_from_record(record: dict, default_id: str, origin: str, lang: str |
     published = _clean(record.get("published"))
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         published = find_date(published) or published
+    _title, _source, _date, body_start = read_header(text)
     return Document(
         id=_clean(record.get("id")) or default_id,
         text=text,
@@ -61,36 +62,41 @@ def document_from_record(record: dict, default_id: str, origin: str, lang: str |
         url=_clean(record.get("url")) or _clean(record.get("source_url")),
         source=_clean(record.get("source")),
         origin=origin,
+        body_start=body_start,
     )
 
 
-def parse_plain_text(text: str, doc_id: str, origin: str, lang: str | None) -> Document:
-    """An article as plain text. A header like the project's seed article —
-    a "Posted on <date>" line, the title, a byline "Author, Publication,
-    Date" — gives the title, source and publication date; offsets always
-    count from the start of the file."""
-    lines = text.split("\n")
-    blocks: list[tuple[int, str]] = []  # (offset, line) of the first non-empty lines
+def read_header(text: str) -> tuple[str | None, str | None, str | None, int]:
+    """(title, source, published, body_start) of an article that opens with
+    a header like the project's seed article: a "Posted on <date>" line, the
+    title, and a byline "Author, Publication, Date". No header: Nones and 0."""
+    blocks: list[tuple[int, str]] = []  # offset and text of the first non-empty lines
     offset = 0
-    for line in lines:
+    for line in text.split("\n"):
         if line.strip():
-            blocks.append((offset, line.strip()))
+            blocks.append((offset, line))
         if len(blocks) >= 3:
             break
         offset += len(line) + 1
-    title = source = published = None
-    body_start = 0
-    if blocks and _POSTED.match(blocks[0][1]) and len(blocks) >= 3:
-        posted = find_date(blocks[0][1])
-        title = blocks[1][1]
-        byline = blocks[2][1]
-        published = find_date(byline) or posted
-        parts = [p.strip() for p in byline.split(",")]
-        if published and len(parts) >= 3:
-            source = parts[1]
-        body_start = blocks[2][0] + len(lines_at(text, blocks[2][0]))
-    elif blocks and len(blocks[0][1]) < 160 and len(blocks) > 1:
-        title = blocks[0][1]
+    if len(blocks) < 3 or not _POSTED.match(blocks[0][1]):
+        return None, None, None, 0
+    title = blocks[1][1].strip()
+    byline = blocks[2][1].strip()
+    published = find_date(byline) or find_date(blocks[0][1])
+    parts = [p.strip() for p in byline.split(",")]
+    source = parts[1] if len(parts) >= 3 and find_date(byline) else None
+    return title, source, published, blocks[2][0] + len(blocks[2][1])
+
+
+def parse_plain_text(text: str, doc_id: str, origin: str, lang: str | None) -> Document:
+    """An article as plain text; offsets always count from the start of the
+    file. Without a header, a short first line followed by more text is
+    taken as the title."""
+    title, source, published, body_start = read_header(text)
+    if title is None:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if len(lines) > 1 and len(lines[0]) < 160:
+            title = lines[0]
     return Document(id=doc_id, text=text, title=title, published=published, lang=lang,
                     source=source, origin=origin, body_start=body_start)
 

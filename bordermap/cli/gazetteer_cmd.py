@@ -57,7 +57,8 @@ def search(ctx, text, limit, kind, output_format):
         })
         return
     if not candidates:
-        click.echo(f"no exact match for {text!r}" + (f"; close: {', '.join(fuzzy)}" if fuzzy else ""))
+        click.echo(f"bordermap: no match for {text!r}" + (f"; close: {'; '.join(fuzzy)}" if fuzzy else ""),
+                   err=True)
         ctx.exit(1)
     for c in candidates[:limit]:
         p = c.place

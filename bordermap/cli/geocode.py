@@ -25,19 +25,36 @@ def describe(place, gaz) -> str:
 
 
 @click.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--limit", default=5, show_default=True, help="How many candidates to consider.")
+@click.option("--input", "input_csv", type=click.Path(dir_okay=False), default=None,
+              help="Geocode a column of free-text locations in this CSV file instead of QUERY.")
+@click.option("--column", default=None, help="With --input: the column holding the descriptions.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="With --input: the CSV to write (default: standard output).")
 @format_option
 @click.pass_context
-def geocode(ctx, query, limit, output_format):
+def geocode(ctx, query, limit, input_csv, column, output, output_format):
     """Find QUERY ("Nogales, Sonora", "Nogales, Ariz.", "Naco") in the gazetteer.
 
     A qualifier after a comma picks the side and state. A bare name that
     fits places on both sides lists the candidates, best first, with why.
     Exits 1 with suggestions when nothing matches.
+
+    With --input FILE.csv --column COLUMN, geocodes free-text descriptions
+    ("3 MI SE OF ARIVACA", "0.2 MILES WEST OF MARIPOSA PORT OF ENTRY",
+    "N 32 19.938, W 113 00.169") and adds lat, lon, uncertainty_km,
+    place_id and match columns, keeping every row and column.
     """
     from gazetteer.errors import NoMatchError
 
+    if input_csv is not None:
+        from bordermap.cli.geocode_csv import geocode_csv
+
+        geocode_csv(ctx, input_csv, column, output)
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY, or --input FILE.csv --column COLUMN")
     gaz = load_gazetteer(ctx)
     candidates = gaz.search(query, limit=limit)
     if not candidates:

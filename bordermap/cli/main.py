@@ -8,6 +8,8 @@ import sys
 import click
 
 from bordermap import __version__
+from bordermap.cli.evaluate import evaluate
+from bordermap.cli.extract import extract
 from bordermap.cli.gazetteer_cmd import gazetteer_group
 from bordermap.cli.geocode import geocode
 from bordermap.cli.reverse import reverse
@@ -39,6 +41,8 @@ def cli(ctx, places_files):
     ctx.obj = {"places_files": places_files}
 
 
+cli.add_command(extract)
+cli.add_command(evaluate)
 cli.add_command(geocode)
 cli.add_command(reverse)
 cli.add_command(gazetteer_group)

@@ -12,7 +12,8 @@ from bordermap.cli.options import echo_json, format_option, load_gazetteer
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("lat")
 @click.argument("lon")
-@click.option("--ports", default=3, show_default=True, help="How many nearest ports to list.")
+@click.option("--ports", default=3, show_default=True, type=click.IntRange(0, 60),
+              help="How many nearest ports to list.")
 @format_option
 @click.pass_context
 def reverse(ctx, lat, lon, ports, output_format):

@@ -1,0 +1,67 @@
+"""Short free-text location descriptions, as incident datasets write them
+("3 MI SE OF LITTLE TUCSON VILLAGE", "0.2 MILES WEST OF MARIPOSA PORT OF
+ENTRY", "N 32 19.938, W 113 00.169"), to one point with an uncertainty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .coordinates import find_coordinates
+from .locate import kind_radius_km
+
+# The more specific a place, the better it locates a description.
+SPECIFICITY = ("coordinates", "port_of_entry", "checkpoint", "station", "landmark", "village", "town",
+               "city", "road", "river", "mountain", "park", "reservation", "region", "municipality",
+               "county", "desert", "sector", "state", "country")
+COORDINATE_UNCERTAINTY_KM = 0.05
+_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñ']+")
+_ROAD_PREFIX = re.compile(r"[A-Z]{1,3}[\s-]*\d")
+
+
+@dataclass(frozen=True, slots=True)
+class FreeTextLocation:
+    lat: float | None
+    lon: float | None
+    uncertainty_km: float | None
+    place_id: str | None
+    match: str  # what located it, for people to check
+
+
+def readable_case(text: str) -> str:
+    """Capitals-only descriptions in title case ("MARIPOSA PORT OF ENTRY" →
+    "Mariposa Port Of Entry"), so that names are told from other words;
+    lengths, and so offsets, are unchanged."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) / len(letters) <= 0.8:
+        return text
+    # Road prefixes stay in capitals: "SR 86", "US 83", "I-19".
+    titled = _WORD.sub(lambda m: m[0] if _ROAD_PREFIX.match(text, m.start()) else m[0].title(), text)
+    return titled if len(titled) == len(text) else text
+
+
+def locate_description(text: str, geoparser) -> FreeTextLocation:
+    if not text or not text.strip():
+        return FreeTextLocation(None, None, None, None, "empty")
+    coordinates = find_coordinates(text)
+    if coordinates:
+        c = coordinates[0]
+        return FreeTextLocation(c.lat, c.lon, COORDINATE_UNCERTAINTY_KM, None,
+                                f"coordinates {text[c.start:c.end]!r}")
+    doc = geoparser.parse_text(readable_case(text), id="description")
+    located = [m for m in doc.mentions if m.lat is not None]
+    if not located:
+        return FreeTextLocation(None, None, None, None, "no place found")
+
+    def rank(m):
+        kind = m.feature if m.feature in SPECIFICITY else "country"
+        return (m.offset is None, SPECIFICITY.index(kind), -m.confidence)
+
+    best = min(located, key=rank)
+    if best.offset is not None:
+        o = best.offset
+        return FreeTextLocation(o.lat, o.lon, o.uncertainty_km, best.place_id,
+                                f"{o.distance_km:g} km at {o.bearing_deg:g}° from {best.name}")
+    place = geoparser.gazetteer.get(best.place_id) if best.place_id else None
+    radius = kind_radius_km(best.feature, place.population if place else None)
+    return FreeTextLocation(best.lat, best.lon, radius, best.place_id, f"{best.feature} {best.name}")
