@@ -16,6 +16,7 @@ from .names import fold
 from .ranking import QUALIFIER_KINDS, Qualifier, rank
 
 _DEFAULT: Gazetteer | None = None
+SHAPE_CACHE_SIZE = 2048  # parsed geometries kept (they are immutable)
 _DEFAULT_LOCK = threading.Lock()
 
 
@@ -47,10 +48,12 @@ class Gazetteer:
         self.data_dir = Path(data_dir) if data_dir else store.data_dir()
         self._db = open_index(self.data_dir)
         self._cache: dict[int, Place] = {}
+        self._by_id: dict[str, Place] = {}
         self._extra: dict[str, Place] = {}
         self._extra_names: dict[str, list[NameMatch]] = {}
         self._extra_shapes: dict[str, object] = {}
         self._border_index = None
+        self._shape_cache: dict[str, object] = {}
         self._twins: list[TwinCity] | None = None
         self._lock = threading.Lock()
 
@@ -75,8 +78,13 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         if place_id in self._extra:
             return self._extra[place_id]
-        found = self._db.execute("SELECT n, row FROM places WHERE id = ?", (place_id,)).fetchone()
-        return self._place(*found) if found else None
+        place = self._by_id.get(place_id)
+        if place is None:
+            found = self._db.execute("SELECT n, row FROM places WHERE id = ?", (place_id,)).fetchone()
+            if found is None:
+                return None
+            place = self._by_id[place_id] = self._place(*found)
+        return place
 
     def __getitem__(self, place_id: str) -> Place:
         place = self.get(place_id)
@@ -112,15 +120,17 @@ class Gazetteer:
         matches = [NameMatch(self._place(n, row), form, how) for n, row, form, how in rows]
         return matches + self._extra_names.get(key, [])
 
-    def name_forms(self) -> Iterator[tuple[str, str, str, str]]:
-        """Every written form: (form, how, place id, kind), for matchers
-        that scan text for all names at once."""
+    def name_forms(self) -> Iterator[tuple[str, str, str, str, str | None, int | None]]:
+        """Every written form: (form, how, place id, kind, country,
+        population), for matchers that scan text for all names at once."""
         rows = self._db.execute(
-            "SELECT k.form, k.how, p.id, p.kind FROM names k JOIN places p ON p.n = k.n")
+            "SELECT k.form, k.how, p.id, p.kind, p.country, p.population"
+            " FROM names k JOIN places p ON p.n = k.n")
         yield from rows
         for matches in self._extra_names.values():
             for m in matches:
-                yield m.form, m.how, m.place.id, m.place.kind
+                p = m.place
+                yield m.form, m.how, p.id, p.kind, p.country, p.population
 
     @property
     def version(self) -> str:
@@ -149,7 +159,7 @@ class Gazetteer:
             head, quals = parts[0], [self._qualifier(q) for q in parts[1:]]
             known = [q for q in quals if q is not None]
             if len(known) == len(quals):
-                return rank(self.lookup(head), head, known)[:limit]
+                return self._qualified(self.lookup(head), head, known, limit)
             return []
         words = text.split()
         for cut in range(len(words) - 1, 0, -1):
@@ -158,8 +168,14 @@ class Gazetteer:
             if qualifier is not None:
                 matches = self.lookup(head)
                 if matches:
-                    return rank(matches, head, [qualifier])[:limit]
+                    return self._qualified(matches, head, [qualifier], limit)
         return []
+
+    @staticmethod
+    def _qualified(matches, head, qualifiers, limit) -> list[Candidate]:
+        """Only places every qualifier admits: "Ojinaga, Tex." is no match."""
+        admitted = [m for m in matches if all(q.admits(m.place) for q in qualifiers)]
+        return rank(admitted, head, qualifiers)[:limit]
 
     def geocode(self, query: str) -> Candidate:
         """The best candidate for ``query``, or NoMatchError with suggestions."""
@@ -227,9 +243,16 @@ class Gazetteer:
 
         if place_id in self._extra_shapes:
             return self._extra_shapes[place_id]
+        cached = self._shape_cache.get(place_id)
+        if cached is not None:
+            return cached
         found = self._db.execute("SELECT wkb FROM shapes WHERE id = ?", (place_id,)).fetchone()
         if found:
-            return shapely.from_wkb(found[0])
+            geom = shapely.from_wkb(found[0])
+            if len(self._shape_cache) >= SHAPE_CACHE_SIZE:
+                self._shape_cache.clear()
+            self._shape_cache[place_id] = geom
+            return geom
         place = self[place_id]
         return shapely.Point(place.lon, place.lat)
 

@@ -8,6 +8,7 @@ millisecond and looks names up with one indexed query.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,7 +20,8 @@ from . import store
 from .errors import GazetteerDataError
 from .names import fold
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+KEEP_CACHES = 3  # cache files of older data versions kept beside the current one
 NAME_COLUMNS = ("name", "aliases", "abbreviations", "codes")
 HOW = {"name": "name", "aliases": "alias", "abbreviations": "abbreviation", "codes": "code"}
 
@@ -66,7 +68,16 @@ def open_index(data_dir: Path) -> sqlite3.Connection:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    prune_cache(folder, "gazetteer-*.sqlite")
     return _connect(path)
+
+
+def prune_cache(folder: Path, pattern: str, keep: int = KEEP_CACHES) -> None:
+    """Delete all but the ``keep`` newest cache files matching ``pattern``."""
+    files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -83,20 +94,23 @@ def _fill(db: sqlite3.Connection, data_dir: Path) -> None:
     col = {name: i for i, name in enumerate(header)}
     db.executescript(
         """
-        CREATE TABLE places (n INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, row TEXT);
+        CREATE TABLE places (n INTEGER PRIMARY KEY, id TEXT UNIQUE, kind TEXT, country TEXT,
+                             population INTEGER, row TEXT);
         CREATE TABLE names (key TEXT, n INTEGER, form TEXT, how TEXT);
         CREATE TABLE shapes (id TEXT PRIMARY KEY, wkb BLOB);
         """
     )
     place_rows, name_rows = [], []
     for n, row in enumerate(rows):
-        place_rows.append((n, row[col["id"]], row[col["kind"]], "\t".join(row)))
+        population = int(row[col["population"]]) if row[col["population"]] else None
+        place_rows.append((n, row[col["id"]], row[col["kind"]], row[col["country"]] or None, population,
+                           "\t".join(row)))
         for column in NAME_COLUMNS:
             cell = row[col[column]]
             for form in (cell.split("|") if column != "name" else [cell]):
                 if form:
                     name_rows.append((fold(form), n, form, HOW[column]))
-    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", place_rows)
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", place_rows)
     db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
     import shapely
 

@@ -62,33 +62,47 @@ def border_bonus(place: Place) -> tuple[float, str | None]:
     return 0.0, None
 
 
-def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> Candidate:
+def _effective_how(match: NameMatch) -> str:
+    if match.how == "alias" and match.place.source and not match.place.source.startswith("GeoNames"):
+        return "name"  # the project's own recorded names are as good as the main one
+    return match.how
+
+
+def match_score(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> float:
+    """How well a place fits a written name (higher is better); the reasons
+    are spelled out only for the places shown (``match_reasons``)."""
     place = match.place
-    reasons = [f"{match.how} {match.form!r}"]
-    how = match.how
-    if how == "alias" and place.source and not place.source.startswith("GeoNames"):
-        how = "name"  # the project's own recorded names are as good as the main one
+    how = _effective_how(match)
     score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(how, 0.0)
     if match.form == written.strip():
         score += 0.3
-    if place.population:
+    if place.population and how != "code":  # "CA" is California here, not Canada
         score += POPULATION_WEIGHT * math.log10(place.population + 1)
-        reasons.append(f"population {place.population:,}")
     if place.capital:
         score += CAPITAL_BONUS
+    score += border_bonus(place)[0]
+    for qualifier in qualifiers:
+        score += QUALIFIER_WEIGHT if qualifier.admits(place) else -QUALIFIER_WEIGHT
+    return round(score, 3)
+
+
+def match_reasons(match: NameMatch, qualifiers: list[Qualifier]) -> tuple[str, ...]:
+    place = match.place
+    reasons = [f"{'in' if q.admits(place) else 'not in'} {q.text!r}" for q in qualifiers]
+    reasons.append(f"{match.how} {match.form!r}")
+    if place.population and _effective_how(match) != "code":
+        reasons.append(f"population {place.population:,}")
+    if place.capital:
         reasons.append("national capital")
-    bonus, why = border_bonus(place)
-    score += bonus
+    why = border_bonus(place)[1]
     if why:
         reasons.append(why)
-    for qualifier in qualifiers:
-        if qualifier.admits(place):
-            score += QUALIFIER_WEIGHT
-            reasons.insert(0, f"in {qualifier.text!r}")
-        else:
-            score -= QUALIFIER_WEIGHT
-            reasons.insert(0, f"not in {qualifier.text!r}")
-    return Candidate(place=place, score=round(score, 3), reasons=tuple(reasons), matched=match.form)
+    return tuple(reasons)
+
+
+def score_match(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> Candidate:
+    return Candidate(place=match.place, score=match_score(match, written, qualifiers),
+                     reasons=match_reasons(match, qualifiers), matched=match.form)
 
 
 def rank(matches: list[NameMatch], written: str, qualifiers: list[Qualifier]) -> list[Candidate]:

@@ -22,6 +22,7 @@ PIECE_M = 10_000.0  # the line is indexed in pieces this long
 NEAR_LINE_KM = 5.0  # within this, the side comes from the line itself
 FACING_SECTOR_KM = 200.0  # Mexican points this close get the sector across
 PLANAR_LIMIT_KM = 300.0  # beyond this, distances are great-circle
+NEAR_UNIT_DEG = 0.1  # how far to look for a unit on the line's side
 US_MX = ("US", "MX")
 
 
@@ -115,7 +116,7 @@ class BorderIndex:
         km, piece_i = self.border_distance_km(lats, lons)
 
         x, y = to_border_lcc(lons, lats)
-        north = shapely.contains_xy(self._north, x, y)
+        north = shapely.contains_xy(self._north, np.nan_to_num(x), np.nan_to_num(y))
 
         port_km = haversine_matrix_km(lats, lons, self._port_lat, self._port_lon)
         port_order = np.argsort(port_km, axis=1)[:, :ports] if self.ports else None
@@ -126,12 +127,17 @@ class BorderIndex:
             country = state.country if state else (
                 self.countries[country_i[i]].country if country_i[i] >= 0 else None)
             side = country if country in US_MX else None
+            admin2 = self.admin2[admin2_i[i]] if admin2_i[i] >= 0 else None
+            sector = self.sectors[sector_i[i]].id if sector_i[i] >= 0 else None
             if km[i] <= NEAR_LINE_KM:
                 side = "US" if north[i] else "MX"
-                if state is not None and state.country != side:
-                    state = None  # a polygon edge disagreeing with the line
                 country = side
-            sector = self.sectors[sector_i[i]].id if sector_i[i] >= 0 else None
+                if state is None or state.country != side:
+                    # The simplified polygons and the line disagree by metres
+                    # here: take the units of the side the line says.
+                    state, admin2, sector = self._units_on_side(points[i], side)
+            elif admin2 is not None and state is not None and admin2.admin1 != state.name:
+                admin2 = None
             if sector is None and side == "MX" and km[i] <= FACING_SECTOR_KM:
                 sector = self._piece_sector[piece_i[i]]
             nearest_ports = ()
@@ -140,16 +146,34 @@ class BorderIndex:
                     PortDistance(self.ports[j].id, self.ports[j].name, round(float(port_km[i, j]), 2))
                     for j in port_order[i]
                 )
-            admin2 = self.admin2[admin2_i[i]] if admin2_i[i] >= 0 else None
             out.append(BorderContext(
                 lat=float(lats[i]), lon=float(lons[i]), side=side, country=country,
                 state=state.name if state else None,
-                admin2=admin2.name if admin2 and (state is None or admin2.admin1 == state.name) else None,
+                admin2=admin2.name if admin2 else None,
                 sector=sector, border_km=round(float(km[i]), 2),
                 border_segment=self._piece_segment[piece_i[i]],
                 nearest_ports=nearest_ports,
             ))
         return out
+
+    def units_on_side(self, lat: float, lon: float, side: str):
+        """(state, county or municipio, sector id) on ``side`` of a point near the line."""
+        return self._units_on_side(shapely.Point(lon, lat), side)
+
+    def _units_on_side(self, point, side: str):
+        """Nearest state, county or municipio, and sector on ``side`` of a
+        point that lies within metres of the line."""
+        def nearest(tree, places, country):
+            found = tree.query(point, predicate="dwithin", distance=NEAR_UNIT_DEG)
+            found = [j for j in found if places[j].country == country]
+            if not found:
+                return None
+            return places[min(found, key=lambda j: tree.geometries[j].distance(point))]
+
+        state = nearest(self._state_tree, self.states, side)
+        admin2 = nearest(self._admin2_tree, self.admin2, side)
+        sector = nearest(self._sector_tree, self.sectors, "US") if side == "US" else None
+        return state, admin2, sector.id if sector else None
 
     def context(self, lat: float, lon: float, ports: int = 3) -> BorderContext:
         return self.contexts([lat], [lon], ports=ports)[0]
@@ -159,13 +183,16 @@ class BorderIndex:
         lats = np.asarray(lats, dtype=float)
         lons = np.asarray(lons, dtype=float)
         x, y = to_border_lcc(lons, lats)
-        idx, metres = self._piece_tree.query_nearest(
-            shapely.points(x, y), return_distance=True, all_matches=False
-        )
-        km = np.empty(len(lats))
-        piece = np.empty(len(lats), dtype=np.int64)
-        km[idx[0]] = metres / 1000.0
-        piece[idx[0]] = idx[1]
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        km = np.full(len(lats), np.inf)
+        piece = np.zeros(len(lats), dtype=np.int64)
+        finite = np.flatnonzero(np.isfinite(x) & np.isfinite(y))  # the poles do not project
+        if len(finite):
+            idx, metres = self._piece_tree.query_nearest(
+                shapely.points(x[finite], y[finite]), return_distance=True, all_matches=False
+            )
+            km[finite[idx[0]]] = metres / 1000.0
+            piece[finite[idx[0]]] = idx[1]
         far = np.flatnonzero(km > PLANAR_LIMIT_KM)
         for chunk in np.array_split(far, max(1, len(far) // 512)) if len(far) else ():
             matrix = haversine_matrix_km(lats[chunk], lons[chunk], self._vertex_lat, self._vertex_lon)

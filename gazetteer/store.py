@@ -98,7 +98,9 @@ def write_shapes(path: Path, shapes) -> None:
 
     lines = ["id\twkt"]
     for place_id, geom in shapes:
-        lines.append(f"{place_id}\t{shapely.to_wkt(geom, rounding_precision=5, trim=True)}")
+        # Snap to the 5 decimals written, keeping the result valid.
+        snapped = shapely.set_precision(geom, 1e-5)
+        lines.append(f"{place_id}\t{shapely.to_wkt(snapped, rounding_precision=5, trim=True)}")
     _write_gzip_text(path, "\n".join(lines) + "\n")
 
 

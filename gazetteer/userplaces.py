@@ -62,7 +62,7 @@ def _place(props: dict, lat, lon, path, where, has_shape=False) -> Place:
 
 def read_csv_places(path: Path) -> list[Place]:
     try:
-        with open(path, encoding="utf-8", newline="") as f:
+        with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             missing = {"name", "lat", "lon"} - set(reader.fieldnames or [])
             if missing:
@@ -80,7 +80,7 @@ def read_csv_places(path: Path) -> list[Place]:
         raise InputFileError(path, None, f"bad CSV: {exc}") from None
 
 
-def read_geojson_places(path: Path) -> tuple[list[Place], dict]:
+def read_geojson_places(path: Path) -> list[tuple[Place, object]]:
     import shapely
 
     try:
@@ -91,7 +91,7 @@ def read_geojson_places(path: Path) -> tuple[list[Place], dict]:
         raise InputFileError(path, exc.lineno, f"not JSON: {exc.msg}") from None
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise InputFileError(path, 1, "expected a GeoJSON FeatureCollection")
-    places, shapes = [], {}
+    out = []
     for i, feature in enumerate(data.get("features") or [], start=1):
         where = f"feature {i}"
         try:
@@ -106,18 +106,31 @@ def read_geojson_places(path: Path) -> tuple[list[Place], dict]:
             place = _place(props, point.y, point.x, path, None, has_shape=geom.geom_type != "Point")
         except InputFileError as exc:
             raise InputFileError(path, None, f"{where}: {exc.message}") from None
-        if place.has_shape:
-            shapes[place.id] = geom
-        places.append(place)
-    return places, shapes
+        out.append((place, geom if place.has_shape else None))
+    return out
 
 
 def read_places_file(path) -> tuple[list[Place], dict]:
+    """Places from a CSV or GeoJSON file, and the shapes of those that are
+    lines or areas; repeated ids get a suffix ("user:camp-3-2")."""
+    from dataclasses import replace
+
     path = Path(path)
     if not path.is_file():
         raise InputFileError(path, None, "no such file")
     if path.suffix.lower() in (".geojson", ".json"):
-        return read_geojson_places(path)
-    if path.suffix.lower() in (".csv", ".txt"):
-        return read_csv_places(path), {}
-    raise InputFileError(path, None, "expected a .csv or .geojson file")
+        pairs = read_geojson_places(path)
+    elif path.suffix.lower() in (".csv", ".txt"):
+        pairs = [(place, None) for place in read_csv_places(path)]
+    else:
+        raise InputFileError(path, None, "expected a .csv or .geojson file")
+    seen: dict[str, int] = {}
+    places, shapes = [], {}
+    for place, geom in pairs:
+        seen[place.id] = seen.get(place.id, 0) + 1
+        if seen[place.id] > 1:
+            place = replace(place, id=f"{place.id}-{seen[place.id]}")
+        if geom is not None:
+            shapes[place.id] = geom
+        places.append(place)
+    return places, shapes

@@ -27,10 +27,13 @@ DMS = re.compile(
     _part("a", _HEMI_LAT) + r"\s*[,/;]?\s*" + _part("o", _HEMI_LON), re.IGNORECASE
 )
 DECIMAL = re.compile(
-    rf"(?P<lat>[-+]?\d{{1,2}}\.\d{{3,}})\s*°?\s*(?P<lath>[NS])?\s*[,/;\s]\s*"
-    rf"(?P<lon>[-+]?\d{{1,3}}\.\d{{3,}})\s*°?\s*(?P<lonh>[EWO])?",
+    r"(?P<lat>[-+]?\d{1,2}\.\d{3,})\s*°?\s*(?P<lath>[NS])?\s*[,/;\s]\s*"
+    r"(?P<lon>[-+]?\d{1,3}\.\d{3,})\s*°?\s*(?P<lonh>[EWO])?",
     re.IGNORECASE,
 )
+
+
+_MAYBE = re.compile(r"\d\s*[°º]|\d\.\d{3}|[NSns]\s*\d{1,2}\s+\d")  # cheap test before the full patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ def find_coordinates(text: str, west_default: bool = True) -> list[CoordinateMat
     """Coordinates in ``text``. Without hemisphere letters or signs, a
     longitude is taken as west (the tool's region) when ``west_default``."""
     found: list[CoordinateMatch] = []
+    if not _MAYBE.search(text):
+        return found
     for m in DMS.finditer(text):
         lat_h = m["ah1"] or m["ah2"]
         lon_h = m["oh1"] or m["oh2"]

@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 
-from gazetteer.index import cache_dir
+from gazetteer.index import cache_dir, prune_cache
+
+MATCHER_VERSION = 4
+SETTLEMENTS = frozenset({"city", "town", "village"})
+# Countries whose towns border news names in English or Spanish under their
+# other names too; elsewhere only the main name, or every name of a city of
+# a million people.
+AMERICAS = frozenset("US MX GT SV HN NI CR PA BZ CU HT DO JM PR VE CO EC PE BO CL AR UY PY BR CA".split())
+WORLD_ALIAS_POPULATION = 1_000_000  # bump when what goes into the cached automaton changes
+# Capital-letter codes of two or three letters ("US", "AZ", "RGV") are found
+# token by token: as automaton patterns they would match inside every word.
+_SHORT_FORM = re.compile(r"[A-Z]{2,3}")
+_SHORT_TOKEN = re.compile(r"\b[A-Z]{2,3}\b")
 
 # Kinds never matched as text: the border is annotated as its place names.
 UNMATCHED_KINDS = frozenset({"border_segment"})
@@ -35,6 +48,15 @@ def _fold_char(c: str) -> str:
 FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x2100) if _fold_char(chr(i)) != chr(i)}
 
 
+_NON_WORD = re.compile(r"[^\w]")
+
+
+def _bounded(form: str) -> str:
+    """An automaton key: the folded name, punctuation as boundaries, between
+    two boundary marks (" u s  " for "U.S.")."""
+    return " " + _NON_WORD.sub(" ", fold_text(form)) + " "
+
+
 def fold_text(text: str) -> str:
     """Same length as ``text``: lower case, no accents, plain dashes/quotes."""
     return text.translate(FOLD_TABLE)
@@ -49,17 +71,17 @@ class NameHit:
     entries: tuple  # (place_id, how, form, kind) for every place of that name
 
 
-def _is_word(c: str) -> bool:
-    return c.isalnum()
+# Folded first letters of the lower-case words that may open a name.
+_LOWER_STARTS = frozenset({"rio", "sie", "val", "des", "hig", "int", "rou", "car"})
 
 
 class NameMatcher:
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
-        self.automaton = self._load()
+        self.automaton, self.short_forms = self._load()
 
     def _load(self):
-        path = cache_dir() / f"names-{self.gazetteer.version}.automaton"
+        path = cache_dir() / f"names-{self.gazetteer.version}-{MATCHER_VERSION}.automaton"
         try:
             with open(path, "rb") as f:
                 return pickle.load(f)
@@ -72,6 +94,7 @@ class NameMatcher:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(automaton, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            prune_cache(path.parent, "names-*.automaton")
         except OSError:
             pass  # no writable cache: build every run
         return automaton
@@ -80,28 +103,45 @@ class NameMatcher:
         import ahocorasick
 
         patterns: dict[str, list] = {}
-        for form, how, place_id, kind in self.gazetteer.name_forms():
+        short: dict[str, list] = {}
+        for form, how, place_id, kind, country, population in self.gazetteer.name_forms():
             if kind in UNMATCHED_KINDS or len(form) < 2:
                 continue
+            if (how == "alias" and kind in SETTLEMENTS and country not in AMERICAS
+                    and (population or 0) < WORLD_ALIAS_POPULATION):
+                continue  # "Gerusalemme": other languages' names of far-off towns
             if kind == "county" and how == "alias" and " " not in form.strip():
                 continue  # "Pima" alone is not "Pima County"
-            patterns.setdefault(fold_text(form), []).append((place_id, how, form, kind))
+            entry = (place_id, how, form, kind)
+            if _SHORT_FORM.fullmatch(form):
+                short.setdefault(form, []).append(entry)  # "US", "AZ", "RGV": looked up by token
+            elif len(form) >= 3:
+                patterns.setdefault(_bounded(form), []).append(entry)
         automaton = ahocorasick.Automaton()
         for key, entries in patterns.items():
             automaton.add_word(key, (len(key), tuple(entries)))
         automaton.make_automaton()
-        return automaton
+        return automaton, {k: tuple(v) for k, v in short.items()}
 
     def find(self, text: str) -> list[NameHit]:
-        """Every name occurrence that starts and ends at word boundaries."""
+        """Every name occurrence that starts and ends at word boundaries and
+        opens with a capital (or one of the few lower-case openers such as
+        "río"): nothing else can be a name, so nothing else is kept.
+
+        Patterns are stored between two boundary marks, and the text is
+        scanned with every non-word character made a boundary, so the
+        automaton only reports whole words (offsets are unchanged)."""
         folded = fold_text(text)
+        scanned = " " + _NON_WORD.sub(" ", folded) + " "
         hits = []
-        n = len(text)
-        for end_index, (length, entries) in self.automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            if start > 0 and _is_word(folded[start - 1]) and _is_word(folded[start]):
+        for end_index, (length, entries) in self.automaton.iter(scanned):
+            start = end_index - length + 1  # the boundary before the name is at scanned[start]
+            first = text[start]
+            if not (first.isupper() or first.isdigit()) and folded[start:start + 3] not in _LOWER_STARTS:
                 continue
-            if end < n and _is_word(folded[end]) and _is_word(folded[end - 1]):
-                continue
-            hits.append(NameHit(start, end, entries))
+            hits.append(NameHit(start, end_index - 1, entries))
+        for m in _SHORT_TOKEN.finditer(text):
+            entries = self.short_forms.get(m.group(0))
+            if entries:
+                hits.append(NameHit(m.start(), m.end(), entries))
         return hits

@@ -55,6 +55,8 @@ BARE = re.compile(
     rf"\b(?P<dir>{_DIRECTION})\s+(?:of|from)\s+(?:the\s+)?$|\bal\s+(?P<sdir>{_DIRECTION})\s+(?:de|del)\s+$",
     re.IGNORECASE,
 )
+_DIRECTION_WORDS = frozenset(BEARINGS)
+_LINK_WORDS = frozenset({"of", "from", "the", "de", "del", "la", "el", "los", "las"})
 BARE_DISTANCE_KM = 8.0  # "south of Roma": somewhere near, to the south
 LOOKBACK = 60
 
@@ -92,6 +94,9 @@ def find_offset(text: str, start: int) -> tuple[int, float | None, float] | None
     distance km or None, bearing)."""
     window_start = max(0, start - LOOKBACK)
     window = text[window_start:start]
+    words = window.lower().split()
+    if not words or words[-1] not in _LINK_WORDS or not _DIRECTION_WORDS.intersection(words[-4:]):
+        return None  # every offset phrase ends "<direction> of|from|de [the]" right before the name
     for pattern in (ENGLISH, SPANISH):
         m = pattern.search(window)
         if m:

@@ -23,6 +23,7 @@ FAR_KM = 1000.0
 FAMOUS_POPULATION = 1_000_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 PERSONAL_KINDS = SETTLEMENTS | {"landmark", "municipality"}  # kinds a surname can shadow
+TITLES = frozenset(t.rstrip(".") for t in lexicon.TITLES)
 FEATURE_WORDS = frozenset({"sector", "station", "county", "port", "bridge", "river", "valley", "border",
                            "checkpoint", "desert", "mountains", "national", "international", "crossing",
                            "area", "region", "city", "state", "mesa", "sonora", "arizona"})
@@ -102,9 +103,11 @@ class Recognizer:
             if entries:
                 chosen.append((hit, entries))
                 taken_until = hit.end
+        strong = [(h.start, h.end) for h, e in chosen if not {k for *_, k in e} <= PERSONAL_KINDS]
+        starts = {h.start for h, _ in chosen}
         mentions = []
         for hit, entries in chosen:
-            if self.rejected(text, hit, entries, chosen):
+            if self.rejected(text, hit, entries, strong, starts):
                 if mentions and self.part_of_organisation(*_after(text, hit.end)):
                     drop_qualifier_chain(text, mentions, hit.start)
                 continue
@@ -119,6 +122,7 @@ class Recognizer:
     @staticmethod
     def usable_entries(text: str, hit: NameHit) -> tuple:
         span = text[hit.start:hit.end]
+        cased: dict[str, bool] = {}
         out = []
         for entry in hit.entries:
             _place_id, how, form, kind = entry
@@ -130,23 +134,26 @@ class Recognizer:
             elif how == "abbreviation":
                 if span == form and (kind != "state" or after_comma(text, hit.start)):
                     out.append(entry)
-            elif name_cased(span, form):
-                out.append(entry)
+            else:
+                upper_form = form.isupper()
+                if upper_form not in cased:
+                    cased[upper_form] = name_cased(span, form)
+                if cased[upper_form]:
+                    out.append(entry)
         return tuple(out)
 
     # -- what only looks like a place -----------------------------------------
 
-    def rejected(self, text: str, hit: NameHit, entries: tuple, spans) -> bool:
+    def rejected(self, text: str, hit: NameHit, entries: tuple, strong, starts) -> bool:
         kinds = {kind for _, _, _, kind in entries}
         after, after_low = _after(text, hit.end)
         if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
             return True
         if after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS:
             return True  # "Donna said"
-        strong = [(h.start, h.end) for h, e in spans if not {k for *_, k in e} <= PERSONAL_KINDS]
         if self.part_of_person(text, hit, kinds, strong):
             return True
-        if self.first_name_of(text, hit, kinds, after, [(h.start, h.end) for h, _ in spans]):
+        if self.first_name_of(text, hit, kinds, after, starts):
             return True
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
@@ -166,8 +173,7 @@ class Recognizer:
                 run.append(low)
             else:
                 break
-        titles = {t.rstrip(".") for t in lexicon.TITLES}
-        if any(t in titles for t in run):
+        if any(t in TITLES for t in run):
             return False
         return any(t in lexicon.ORG_HEADS for t in run)
 
@@ -180,7 +186,7 @@ class Recognizer:
         if not before or text[at + len(before):hit.start] != " ":
             return False
         low = fold_text(before).rstrip(".")
-        if low in {t.rstrip(".") for t in lexicon.TITLES}:
+        if low in TITLES:
             return True
         acronym = before.isupper() and len(before.rstrip(".")) > 1
         if not before[:1].isupper() or before.endswith(("'s", "’s")) or acronym:
@@ -190,7 +196,7 @@ class Recognizer:
         return not any(s <= at < e for s, e in spans)
 
     @staticmethod
-    def first_name_of(text: str, hit: NameHit, kinds: set, after: list[str], spans) -> bool:
+    def first_name_of(text: str, hit: NameHit, kinds: set, after: list[str], starts) -> bool:
         """"Manuel Oyola-Torres", "Por Elliot Spagat": a one-word small place
         followed by another capitalised word that is not a place."""
         if not kinds <= PERSONAL_KINDS or " " in text[hit.start:hit.end] or not after:
@@ -199,10 +205,9 @@ class Recognizer:
         if not word[:1].isupper() or word.isupper():
             return False
         low = fold_text(word).rstrip(".")
-        if low in lexicon.CONNECTORS or low in lexicon.TITLES or FEATURE_WORDS.intersection([low]):
+        if low in lexicon.CONNECTORS or low in TITLES or low in FEATURE_WORDS:
             return False
-        next_start = hit.end + 1
-        return not any(s == next_start for s, _ in spans)
+        return hit.end + 1 not in starts
 
     @staticmethod
     def inside_spanish_organisation(text: str, hit: NameHit) -> bool:
@@ -242,7 +247,7 @@ class Recognizer:
 
 def _after(text: str, end: int) -> tuple[list[str], list[str]]:
     after = tokens_after(text, end, 4)
-    return after, [fold_text(t).rstrip(".") for t in after]
+    return after, [t.lower().rstrip(".") for t in after]
 
 
 def drop_qualifier_chain(text: str, mentions: list[Mention], start: int) -> None:
@@ -272,7 +277,7 @@ def attach_cue(text: str, mention: Mention) -> None:
     """Cue words that say what kind of place is meant ("Eagle Pass Station",
     "Nogales port of entry", "municipio de Nogales", "Río Bravo"); a cue after
     the name joins the mention when no place of that name is of that kind."""
-    tail = fold_text(text[mention.end:mention.end + 40])
+    tail = text[mention.end:mention.end + 40].lower()
     kinds = {kind for _, _, _, kind in mention.candidates}
     for phrase, kind in lexicon.FEATURE_CUES:
         if tail.startswith(" " + phrase) and not tail[len(phrase) + 1:len(phrase) + 2].isalpha():

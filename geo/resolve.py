@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from gazetteer.model import NameMatch, Place
 from gazetteer.projection import haversine_km
-from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, score_match
+from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, match_reasons, match_score
 
 from .document import Document, Mention
 from .matching import fold_text
@@ -37,6 +37,20 @@ NEARBY_CHARS = 300
 class Resolver:
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        self._line_distance: dict[tuple[str, str], float] = {}
+
+    def _distance_to_line(self, line_id: str, line, place: Place) -> float:
+        """Degrees from a town to a river or road (cached: the same pairs recur)."""
+        key = (line_id, place.id)
+        found = self._line_distance.get(key)
+        if found is None:
+            import shapely
+
+            found = line.distance(shapely.Point(place.lon, place.lat))
+            if len(self._line_distance) > 100_000:
+                self._line_distance.clear()
+            self._line_distance[key] = found
+        return found
 
     def __call__(self, doc: Document) -> Document:
         mentions = doc.mentions
@@ -55,7 +69,7 @@ class Resolver:
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(mentions, final, qualifiers)
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
-            self._fill(doc, i, mention, ranked, anchors)
+            self._fill(doc, i, mention, ranked, anchors, qualifiers.get(i, []))
         return doc
 
     # -- candidates --------------------------------------------------------
@@ -90,54 +104,57 @@ class Resolver:
 
     @staticmethod
     def _rank(mention: Mention, opts: list[NameMatch], quals: list[Qualifier]):
-        best: dict[str, tuple[float, list[str], Place]] = {}
+        """(score, extra reasons, place, match) per place, best first."""
+        best: dict[str, tuple] = {}
         for match in opts:
-            cand = score_match(match, mention.text, quals)
-            score = cand.score
+            score = match_score(match, mention.text, quals)
             if mention.cue and match.place.kind == mention.cue:
                 score += CUE_WEIGHT
             if mention.cue == "municipality" and match.place.kind != "municipality":
                 score -= 1.0
             current = best.get(match.place.id)
             if current is None or score > current[0]:
-                best[match.place.id] = (score, list(cand.reasons), match.place)
+                best[match.place.id] = (score, [], match.place, match)
         return sorted(best.values(), key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
     def _anchors(mentions, ranked, qualifiers) -> list[tuple[int, Place, float]]:
-        """Confidently resolved local places: (mention index, place, weight)."""
-        out = []
+        """Confidently resolved local places: (first mention index, place,
+        weight), one per place."""
+        out: dict[str, tuple[int, Place, float]] = {}
         for i, options in enumerate(ranked):
             if not options:
                 continue
-            score, _, place = options[0]
+            score, _, place, _ = options[0]
             if place.kind not in LOCAL_KINDS:
                 continue
             gap = score - options[1][0] if len(options) > 1 else 99.0
             if i in qualifiers or gap >= ANCHOR_GAP:
-                out.append((i, place, 2.0 if i in qualifiers else 1.0))
-        return out
+                weight = 2.0 if i in qualifiers else 1.0
+                if place.id not in out or out[place.id][2] < weight:
+                    out[place.id] = (out.get(place.id, (i,))[0], place, weight)
+        return list(out.values())
 
     @staticmethod
     def _rescore(i: int, mention: Mention, ranked, anchors):
-        if len(ranked) < 2 or not anchors:
-            return ranked
+        if len(ranked) < 2 or not anchors or ranked[0][0] - ranked[1][0] > CONTEXT_WEIGHT:
+            return ranked  # the article's other places cannot change this choice
         key = fold_text(mention.text)
+        others = [a for j, a, _w in anchors if j != i and fold_text(a.name) != key]
+        if not others:
+            return ranked
         out = []
-        for score, reasons, place in ranked:
+        for score, reasons, place, match in ranked:
             if place.kind in LOCAL_KINDS or place.kind in LINE_KINDS:
-                near = [
-                    (haversine_km(place.lat, place.lon, a.lat, a.lon), a)
-                    for j, a, _w in anchors if j != i and a.id != place.id
-                ]
-                near = [n for n in near if fold_text(n[1].name) != key]
+                near = [(haversine_km(place.lat, place.lon, a.lat, a.lon), a)
+                        for a in others if a.id != place.id]
                 if near:
                     km, anchor = min(near, key=lambda t: t[0])
                     bonus = CONTEXT_WEIGHT * math.exp(-km / CONTEXT_KM)
                     if bonus > 0.3:
                         score += bonus
                         reasons = [*reasons, f"{km:.0f} km from {anchor.name}"]
-            out.append((score, reasons, place))
+            out.append((score, reasons, place, match))
         return sorted(out, key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
@@ -152,7 +169,7 @@ class Resolver:
                 continue
             totals: dict[str, float] = defaultdict(float)
             for i in indexes:
-                for score, _, place in final[i][:3]:
+                for score, _, place, _ in final[i][:3]:
                     totals[place.id] += score + (6.0 if i in qualifiers and place is final[i][0][2] else 0)
             winner = max(totals, key=totals.get)
             for i in indexes:
@@ -160,25 +177,26 @@ class Resolver:
                     continue
                 for k, option in enumerate(final[i]):
                     if option[2].id == winner and k > 0:
-                        score, reasons, place = option
+                        score, reasons, place, match = option
                         why = [*reasons, "same name as elsewhere in the article"]
-                        promoted = (final[i][0][0] + 0.01, why, place)
+                        promoted = (final[i][0][0] + 0.01, why, place, match)
                         final[i] = [promoted, *[o for o in final[i] if o[2].id != winner]]
                         break
 
     # -- output ------------------------------------------------------------
 
-    def _fill(self, doc: Document, i: int, mention: Mention, ranked, anchors) -> None:
+    def _fill(self, doc: Document, i: int, mention: Mention, ranked, anchors, quals) -> None:
         if not ranked:
             mention.reason = "no gazetteer entry fits"
             return
-        score, reasons, place = ranked[0]
+        score, extra, place, match = ranked[0]
+        reasons = [*match_reasons(match, quals), *extra]
         if mention.cue in ("port_of_entry", "station", "checkpoint") and place.kind != mention.cue:
             nearby = self.gaz.nearest(place.lat, place.lon, kind=mention.cue, limit=1)
             if nearby and nearby[0][1] <= CUE_SEARCH_KM:
                 reasons = [*reasons, f"'{mention.cue.replace('_', ' ')}' after the name: nearest one"]
                 place = nearby[0][0]
-        weights = [math.exp(min(50.0, s - score)) for s, _, _ in ranked]
+        weights = [math.exp(min(50.0, option[0] - score)) for option in ranked]
         mention.confidence = round(1.0 / sum(weights), 3)
         mention.place_id = place.id
         mention.name = place.name
@@ -207,9 +225,8 @@ class Resolver:
         for j, anchor, _w in anchors:
             if anchor.kind not in POINT_LIKE:
                 continue
-            point = shapely.Point(anchor.lon, anchor.lat)
-            if line.distance(point) <= LINE_ANCHOR_DEG:
-                near_line.append((j, anchor, point))
+            if self._distance_to_line(place.id, line, anchor) <= LINE_ANCHOR_DEG:
+                near_line.append((j, anchor, shapely.Point(anchor.lon, anchor.lat)))
         same_sentence = [a for a in near_line if lo <= doc.mentions[a[0]].start < hi]
         nearby = [a for a in near_line if abs(doc.mentions[a[0]].start - mention.start) <= NEARBY_CHARS]
         if same_sentence or nearby:

@@ -62,3 +62,15 @@ def fresh_default(monkeypatch, fresh_gaz):
 
     monkeypatch.setattr(module, "_DEFAULT", fresh_gaz)
     return fresh_gaz
+
+
+def pytest_collection_modifyitems(config, items):
+    """Plain ``pytest`` (``make test-fast``) leaves out the slow tests; any
+    ``-m`` expression, e.g. ``-m "slow or not slow"`` (``make test``), decides
+    for itself."""
+    if config.option.markexpr:
+        return
+    skip = pytest.mark.skip(reason='slow: run with -m "slow or not slow"')
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -54,7 +54,8 @@ def summary(doc) -> str:
         lines.append("  no places found")
     for m in doc.mentions:
         where = f"{m.lat:.4f}, {m.lon:.4f}" if m.lat is not None else "unresolved"
-        what = f"{m.name}, {m.admin1 or '-'}, {m.country or '-'} ({m.feature})" if m.name else m.feature or "-"
+        what = (f"{m.name}, {m.admin1 or '-'}, {m.country or '-'} ({m.feature})" if m.name
+                else m.feature or "-")
         lines.append(f"  {m.start:>6}  {m.text!r:<32} → {what}  {where}  conf {m.confidence:.2f}")
         if m.offset is not None:
             o = m.offset

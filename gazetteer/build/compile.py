@@ -82,10 +82,15 @@ def assemble() -> tuple[list[Place], dict[str, object], list[str]]:
 
     capitals = points.capital_ids(geonames)
     geonames = [replace(p, capital=True) if p.id in capitals else p for p in geonames]
-    recorded, extra_names = points.recorded_places({p.id: p for p in geonames})
+    recorded, extra_names, moves = points.recorded_places({p.id: p for p in geonames})
     geonames = [
         replace(p, aliases=points.usable_aliases(p.name, (*p.aliases, *extra_names[p.id])))
         if p.id in extra_names else p
+        for p in geonames
+    ]
+    geonames = [
+        replace(p, lat=moves[p.id][0], lon=moves[p.id][1], source=f"GeoNames; position: {moves[p.id][2]}")
+        if p.id in moves else p
         for p in geonames
     ]
     counties_by_key, municipios_by_key = {}, {}
@@ -120,6 +125,12 @@ def add_border_context(places: list[Place], geometry: dict, warnings: list[str])
         admin1 = place.admin1
         if admin1 is None and place.kind in POINT_KINDS_WITH_ADMIN2 and ctx.state:
             admin1 = ctx.state
+        sector = ctx.sector
+        if place.kind == "port_of_entry" and ctx.side != "US":
+            # A port is a US facility; its point may sit metres into Mexico.
+            state, county, sector = index.units_on_side(place.lat, place.lon, "US")
+            admin2 = county.name if county else None
+            admin1 = admin1 or (state.name if state else None)
         out.append(replace(
             place,
             admin1=admin1,
@@ -127,7 +138,7 @@ def add_border_context(places: list[Place], geometry: dict, warnings: list[str])
             side=None if on_line or place.kind == "country" else (
                 "US" if place.kind == "port_of_entry" else ctx.side),
             border_km=0.0 if on_line else ctx.border_km,
-            sector=place.sector or (None if on_line or place.kind == "country" else ctx.sector),
+            sector=place.sector or (None if on_line or place.kind == "country" else sector),
             nearest_port=ctx.nearest_ports[0].port_id if ctx.nearest_ports else None,
         ))
     check_points(out, index, warnings)

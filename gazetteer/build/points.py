@@ -7,11 +7,13 @@ import shapely
 
 from ..model import Place
 from ..names import fold, is_latin_name
+from ..projection import haversine_km
 from . import sources
 from .border import US_NAMES
 from .facts import FactsError, coordinate, read_table, split
 
 WORLD_MIN_POPULATION = 15_000
+MOVE_KM = 1.0  # a recorded position this far from GeoNames' replaces it
 CITY_POPULATION = 10_000
 TOWN_POPULATION = 1_000
 MX_STATE_BY_NAME = {v: v for v in sources.MX_BORDER_INEGI.values()}
@@ -142,21 +144,26 @@ def checkpoint_places() -> list[Place]:
                          sector=r["sector"]) for r in rows]
 
 
-def recorded_places(geonames_by_id: dict[str, Place]) -> tuple[list[Place], dict[str, tuple[str, ...]]]:
-    """Hamlets GeoNames lacks, and extra names for places it has."""
+def recorded_places(geonames_by_id: dict[str, Place]):
+    """Hamlets GeoNames lacks; extra names for places it has; and corrected
+    positions ({id: (lat, lon, source)}) where it places a town wrongly."""
     rows = read_table("places", ("id", "name", "kind", "country", "lat", "lon"))
-    new, extra_names = [], {}
+    new, extra_names, moves = [], {}, {}
     for row in rows:
         if row.get("geonames_id"):
             target = f"geonames:{row['geonames_id']}"
             if target not in geonames_by_id:
                 raise FactsError(f"{row['_where']}: GeoNames id {row['geonames_id']} is not in the gazetteer")
             extra_names[target] = (*extra_names.get(target, ()), row["name"], *split(row["aliases"]))
+            lat, lon = coordinate(row)
+            known = geonames_by_id[target]
+            if haversine_km(lat, lon, known.lat, known.lon) > MOVE_KM:
+                moves[target] = (lat, lon, row["source"])
             continue
         population = int(row["population"]) if row.get("population") else None
         new.append(_point_place(row, row["kind"], country=row["country"], admin1=row["admin1"] or None,
                                 population=population))
-    return new, extra_names
+    return new, extra_names, moves
 
 
 def area_places(geometry_for_row, geometry: dict) -> list[Place]:

@@ -8,7 +8,7 @@ from ..projection import haversine_km
 from .border import US_NAMES
 from .facts import FactsError, read_table, split
 
-MAX_TOWN_KM = 30.0
+MAX_TOWN_KM = 50.0  # Boquillas' US side is the national park
 TOWN_KINDS = frozenset({"city", "town", "village", "park", "region"})
 
 

