@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench gazetteer clean
+.PHONY: demo test test-fast lint bench evaluate gazetteer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 ## demo: set up, then run the tool on the bundled example article
 demo: $(STAMP)
 	$(BIN)/bordermap gazetteer stats
-	$(BIN)/python examples/demo.py examples/nogales-seizure.txt
+	$(BIN)/bordermap extract examples/nogales-seizure.txt
+	mkdir -p out
+	$(BIN)/bordermap extract examples/nogales-seizure.txt --format jsonl -o out/nogales-seizure.jsonl
+	$(BIN)/bordermap geocode "Naco"
+	$(BIN)/bordermap reverse 31.3338 -110.9380
+	@echo "wrote out/nogales-seizure.jsonl"
 
 ## test: set up, then lint and run the whole test suite (slow tests included)
 test: $(STAMP)
@@ -36,6 +41,11 @@ lint: $(STAMP)
 ## bench: speed figures (see benchmarks/)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_geoparser.py
+
+## evaluate: accuracy on the shared annotated corpus, when it is beside the repo
+evaluate: $(STAMP)
+	$(BIN)/bordermap evaluate ../shared/corpus/border-news-dev.jsonl
 
 ## gazetteer: rebuild gazetteer/data from the pinned packages and facts
 gazetteer: $(STAMP)

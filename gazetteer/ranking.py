@@ -42,6 +42,8 @@ class Qualifier:
 ON_LINE_KINDS = frozenset({"border_segment", "river", "port_of_entry"})
 POPULATION_WEIGHT = 0.5
 CAPITAL_BONUS = 2.0
+METRO_POPULATION = 1_000_000  # a bare "Los Angeles" is the metropolis, not a namesake village
+METRO_BONUS = 2.0
 BORDER_STATE_CODES = frozenset({"CA", "AZ", "NM", "TX", "BCN", "SON", "CHH", "COA", "NLE", "TAM"})
 
 
@@ -80,6 +82,8 @@ def match_score(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> 
         score += POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.capital:
         score += CAPITAL_BONUS
+    elif (place.population or 0) >= METRO_POPULATION:
+        score += METRO_BONUS
     score += border_bonus(place)[0]
     for qualifier in qualifiers:
         score += QUALIFIER_WEIGHT if qualifier.admits(place) else -QUALIFIER_WEIGHT
@@ -94,6 +98,8 @@ def match_reasons(match: NameMatch, qualifiers: list[Qualifier]) -> tuple[str, .
         reasons.append(f"population {place.population:,}")
     if place.capital:
         reasons.append("national capital")
+    elif (place.population or 0) >= METRO_POPULATION:
+        reasons.append("a city of a million or more")
     why = border_bonus(place)[1]
     if why:
         reasons.append(why)

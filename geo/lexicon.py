@@ -52,6 +52,21 @@ national central union city county state river unidad libertad victoria esperanz
 concordia providencia trinidad solidaridad
 """.split())
 
+# Nouns that, in an apposition after a name, make it a person ("Guerrero, a
+# former agent"); a place is "a city", "a town", never "a spokesman".
+PERSON_NOUNS = frozenset("""
+agent officer official spokesman spokeswoman spokesperson resident man woman boy girl teenager
+mother father son daughter brother sister wife husband farmer rancher driver smuggler migrant
+director chief sheriff deputy mayor governor senator lawyer attorney judge professor researcher
+analyst expert activist volunteer leader member reporter journalist photographer owner worker
+employee veteran suspect defendant victim witness coordinator manager president secretary
+agente oficial vocero vocera residente hombre mujer joven madre padre hijo hija hermano hermana
+esposa esposo agricultor conductor traficante migrante director directora jefe jefa alcalde
+alcaldesa gobernador gobernadora abogado abogada juez profesor profesora investigador
+investigadora activista voluntario voluntaria líder miembro reportero reportera periodista
+dueño dueña trabajador trabajadora sospechoso sospechosa víctima testigo presidente presidenta
+""".split())
+
 # Words after a name that make it a street address ("8851 Kerns Street").
 STREET_WORDS = frozenset("""
 street st st. avenue ave ave. road rd rd. boulevard blvd blvd. drive dr. lane ln way court ct

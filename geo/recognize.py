@@ -65,7 +65,7 @@ def name_cased(span: str, form: str) -> bool:
     dateline in capitals; a short all-capital word only if the name is one."""
     letters = span.replace(".", "").replace(" ", "")
     if span.isupper():
-        return len(letters) > 4 or form.isupper()
+        return len(letters) >= 4 or form.isupper()
     words = span.replace("-", " ").split()
     for i, word in enumerate(words):
         if word[0].isupper() or word[0].isdigit():
@@ -93,16 +93,19 @@ class Recognizer:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         hits = [h for h in self.matcher.find(text) if h.start >= doc.body_start]
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        # The longest usable name wins wherever names overlap ("the Gulf of
+        # Mexico" is one name, "Nuevo Laredo" is not "Laredo").
+        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
         chosen: list[tuple[NameHit, tuple]] = []
-        taken_until = -1
+        taken = bytearray(len(text) + 1)
         for hit in hits:
-            if hit.start < taken_until:
+            if any(taken[hit.start:hit.end]):
                 continue
             entries = self.usable_entries(text, hit)
             if entries:
                 chosen.append((hit, entries))
-                taken_until = hit.end
+                taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+        chosen.sort(key=lambda pair: pair[0].start)
         strong = [(h.start, h.end) for h, e in chosen if not {k for *_, k in e} <= PERSONAL_KINDS]
         starts = {h.start for h, _ in chosen}
         mentions = []
@@ -151,6 +154,8 @@ class Recognizer:
             return True
         if after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS:
             return True  # "Donna said"
+        if described_as_person(text, hit.end):
+            return True  # "Guerrero, a former agent, said"
         if self.part_of_person(text, hit, kinds, strong):
             return True
         if self.first_name_of(text, hit, kinds, after, starts):
@@ -257,6 +262,15 @@ def drop_qualifier_chain(text: str, mentions: list[Mention], start: int) -> None
         if all(kind == "country" for *_, kind in mentions[-1].candidates):
             break  # "in Mexico, U.S. Immigration...": a country qualifies nothing before it
         start = mentions.pop().start
+
+
+_APPOSITION = re.compile(r",\s+(?:a|an|the|un|una|el|la)\s+((?:[a-záéíóúñ-]+\s*){1,3})")
+
+
+def described_as_person(text: str, end: int) -> bool:
+    """"Guerrero, a former agent, ...": an apposition that describes a person."""
+    m = _APPOSITION.match(text, end)
+    return bool(m) and any(word in lexicon.PERSON_NOUNS for word in m.group(1).split())
 
 
 def supported(text: str, hit: NameHit) -> bool:

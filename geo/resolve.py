@@ -23,7 +23,8 @@ from .matching import fold_text
 LOCAL_KINDS = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint",
                          "landmark", "county", "municipality", "sector", "park", "region",
                          "reservation", "desert", "mountain"})
-POINT_LIKE = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint", "landmark"})
+POINT_LIKE = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint", "landmark",
+                        "county", "municipality"})
 LINE_KINDS = frozenset({"river", "road"})
 CONTEXT_WEIGHT = 3.0
 CONTEXT_KM = 150.0
@@ -32,6 +33,7 @@ CUE_SEARCH_KM = 40.0
 ANCHOR_GAP = 1.5
 LINE_ANCHOR_DEG = 0.6  # a town this close to a river or road can place it
 NEARBY_CHARS = 300
+KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
 
 
 class Resolver:
@@ -64,6 +66,7 @@ class Resolver:
         first = [self._rank(m, opts, qualifiers.get(i, []))
                  for i, (m, opts) in enumerate(zip(mentions, options))]
         anchors = self._anchors(mentions, first, qualifiers)
+        self._starts = [m.start for m in mentions]
         final = []
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
@@ -95,9 +98,10 @@ class Resolver:
                 if gap.strip() != ",":
                     break
                 admin = tuple(o.place for o in options[j] if o.place.kind in QUALIFIER_KINDS)
-                if not admin:
-                    break
-                qualifiers[head].append(Qualifier(mentions[j].text, admin))
+                qualifier = Qualifier(mentions[j].text, admin)
+                if not admin or not any(qualifier.admits(o.place) for o in options[head]):
+                    break  # "Nogales, Agua Prieta y San Luis": a list, not a qualifier
+                qualifiers[head].append(qualifier)
                 qualifying.add(j)
                 j += 1
         return qualifiers, qualifying
@@ -135,25 +139,31 @@ class Resolver:
                     out[place.id] = (out.get(place.id, (i,))[0], place, weight)
         return list(out.values())
 
-    @staticmethod
-    def _rescore(i: int, mention: Mention, ranked, anchors):
+    def _rescore(self, i: int, mention: Mention, ranked, anchors):
         if len(ranked) < 2 or not anchors or ranked[0][0] - ranked[1][0] > CONTEXT_WEIGHT:
             return ranked  # the article's other places cannot change this choice
         key = fold_text(mention.text)
         others = [a for j, a, _w in anchors if j != i and fold_text(a.name) != key]
         if not others:
             return ranked
+        # Places named close by in the text say more than places far away.
+        nearness = {a.id: text_nearness(abs(self._starts[j] - mention.start)) for j, a, _w in anchors}
         out = []
         for score, reasons, place, match in ranked:
-            if place.kind in LOCAL_KINDS or place.kind in LINE_KINDS:
+            if place.kind in LINE_KINDS and place.has_shape:
+                line = self.gaz.geometry(place.id)
+                near = [(KM_PER_DEGREE * self._distance_to_line(place.id, line, a), a) for a in others]
+            elif place.kind in LOCAL_KINDS:
                 near = [(haversine_km(place.lat, place.lon, a.lat, a.lon), a)
                         for a in others if a.id != place.id]
-                if near:
-                    km, anchor = min(near, key=lambda t: t[0])
-                    bonus = CONTEXT_WEIGHT * math.exp(-km / CONTEXT_KM)
-                    if bonus > 0.3:
-                        score += bonus
-                        reasons = [*reasons, f"{km:.0f} km from {anchor.name}"]
+            else:
+                near = []
+            if near:
+                bonus, km, anchor = max(
+                    (CONTEXT_WEIGHT * math.exp(-d / CONTEXT_KM) * nearness[a.id], d, a) for d, a in near)
+                if bonus > 0.3:
+                    score += bonus
+                    reasons = [*reasons, f"{km:.0f} km from {anchor.name}"]
             out.append((score, reasons, place, match))
         return sorted(out, key=lambda t: (-t[0], t[2].id))
 
@@ -192,7 +202,8 @@ class Resolver:
         score, extra, place, match = ranked[0]
         reasons = [*match_reasons(match, quals), *extra]
         if mention.cue in ("port_of_entry", "station", "checkpoint") and place.kind != mention.cue:
-            nearby = self.gaz.nearest(place.lat, place.lon, kind=mention.cue, limit=1)
+            lat, lon, _ = self._point(doc, i, place, anchors)
+            nearby = self.gaz.nearest(lat, lon, kind=mention.cue, limit=1)
             if nearby and nearby[0][1] <= CUE_SEARCH_KM:
                 reasons = [*reasons, f"'{mention.cue.replace('_', ' ')}' after the name: nearest one"]
                 place = nearby[0][0]
@@ -241,6 +252,15 @@ class Resolver:
             return place.lat, place.lon, None
         on_line = nearest_points(line, point)[0]
         return round(on_line.y, 5), round(on_line.x, 5), anchor
+
+
+def text_nearness(chars: int) -> float:
+    """Weight of an anchor named ``chars`` characters away."""
+    if chars <= NEARBY_CHARS:
+        return 1.0
+    if chars <= 3 * NEARBY_CHARS:
+        return 0.7
+    return 0.45
 
 
 def sentence_bounds(text: str, index: int) -> tuple[int, int]:

@@ -74,3 +74,12 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def geoparser(gaz):
+    """One Geoparser over the shared gazetteer, for the whole session (the name
+    automaton loads once)."""
+    from geo.pipeline import Geoparser
+
+    return Geoparser(gaz)

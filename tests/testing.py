@@ -49,3 +49,42 @@ def one_line(text: str) -> str:
     lines = text.splitlines()
     assert len(lines) == 1 and lines[0].strip(), f"expected one line, got {text!r}"
     return lines[0]
+
+
+def parse(geoparser, text: str, **fields):
+    """The Document for ``text``, after checking that every mention's offsets
+    slice out its text (and an offset's, its own)."""
+    doc = geoparser.parse_text(text, **fields)
+    for m in doc.mentions:
+        assert 0 <= m.start < m.end <= len(text), m
+        assert text[m.start:m.end] == m.text, (m.start, m.end, m.text, text[m.start:m.end])
+        if m.offset is not None:
+            assert text[m.offset.start:m.offset.end] == m.offset.text, m.offset
+            assert m.offset.end == m.end and m.offset.start <= m.start, m.offset
+    return doc
+
+
+def span(text: str, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """Start and end of the ``occurrence``-th ``phrase`` in ``text``."""
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(phrase, at + 1)
+    return at, at + len(phrase)
+
+
+def mention_at(doc, phrase: str, occurrence: int = 0):
+    """The mention whose span is exactly that of ``phrase`` in the document."""
+    start, end = span(doc.text, phrase, occurrence)
+    found = [m for m in doc.mentions if (m.start, m.end) == (start, end)]
+    assert found, f"no mention at {phrase!r} [{start}:{end}]; mentions: {describe_mentions(doc)}"
+    return found[0]
+
+
+def mentions_over(doc, phrase: str, occurrence: int = 0) -> list:
+    """Mentions overlapping ``phrase`` in the document."""
+    start, end = span(doc.text, phrase, occurrence)
+    return [m for m in doc.mentions if m.start < end and start < m.end]
+
+
+def describe_mentions(doc) -> list[tuple]:
+    return [(m.start, m.end, m.text, m.place_id) for m in doc.mentions]

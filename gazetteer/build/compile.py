@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+import shapely
+
 from .. import store
 from ..model import LINE_KINDS, Place
 from ..names import fold
@@ -118,6 +120,10 @@ def add_border_context(places: list[Place], geometry: dict, warnings: list[str])
     contexts = index.contexts([p.lat for p in places], [p.lon for p in places], ports=1)
     out = []
     for place, ctx in zip(places, contexts):
+        if place.kind == "road" and place.id in geometry:
+            # A road is as near the line as its nearest stretch, not its middle.
+            coords = shapely.get_coordinates(geometry[place.id])
+            ctx = replace(ctx, border_km=float(index.border_distance_km(coords[:, 1], coords[:, 0])[0].min()))
         on_line = place.kind in LINE_KINDS and place.id.startswith(("border:", "river:"))
         admin2 = place.admin2
         if admin2 is None and place.kind in POINT_KINDS_WITH_ADMIN2:
