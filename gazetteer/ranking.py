@@ -44,6 +44,7 @@ POPULATION_WEIGHT = 0.5
 CAPITAL_BONUS = 2.0
 METRO_POPULATION = 1_000_000  # a bare "Los Angeles" is the metropolis, not a namesake village
 METRO_BONUS = 2.0
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 BORDER_STATE_CODES = frozenset({"CA", "AZ", "NM", "TX", "BCN", "SON", "CHH", "COA", "NLE", "TAM"})
 
 
@@ -70,21 +71,37 @@ def _effective_how(match: NameMatch) -> str:
     return match.how
 
 
-def match_score(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> float:
-    """How well a place fits a written name (higher is better); the reasons
-    are spelled out only for the places shown (``match_reasons``)."""
+_BASE_SCORES: dict[tuple[str, str, str, bool], float] = {}
+
+
+def _base_score(match: NameMatch, exact: bool) -> float:
+    """The part of a match's score that depends on the place and the name
+    alone; cached, since the same names recur article after article."""
     place = match.place
+    key = (place.id, match.how, match.form, exact)
+    score = _BASE_SCORES.get(key)
+    if score is not None:
+        return score
     how = _effective_how(match)
-    score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(how, 0.0)
-    if match.form == written.strip():
-        score += 0.3
+    score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(how, 0.0) + (0.3 if exact else 0.0)
     if place.population and how != "code":  # "CA" is California here, not Canada
         score += POPULATION_WEIGHT * math.log10(place.population + 1)
     if place.capital:
         score += CAPITAL_BONUS
-    elif (place.population or 0) >= METRO_POPULATION:
+    elif place.kind in SETTLEMENT_KINDS and (place.population or 0) >= METRO_POPULATION:
         score += METRO_BONUS
     score += border_bonus(place)[0]
+    if len(_BASE_SCORES) > 200_000:
+        _BASE_SCORES.clear()
+    _BASE_SCORES[key] = score
+    return score
+
+
+def match_score(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> float:
+    """How well a place fits a written name (higher is better); the reasons
+    are spelled out only for the places shown (``match_reasons``)."""
+    place = match.place
+    score = _base_score(match, match.form == written.strip())
     for qualifier in qualifiers:
         score += QUALIFIER_WEIGHT if qualifier.admits(place) else -QUALIFIER_WEIGHT
     return round(score, 3)
@@ -98,7 +115,7 @@ def match_reasons(match: NameMatch, qualifiers: list[Qualifier]) -> tuple[str, .
         reasons.append(f"population {place.population:,}")
     if place.capital:
         reasons.append("national capital")
-    elif (place.population or 0) >= METRO_POPULATION:
+    elif place.kind in SETTLEMENT_KINDS and (place.population or 0) >= METRO_POPULATION:
         reasons.append("a city of a million or more")
     why = border_bonus(place)[1]
     if why:

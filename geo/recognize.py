@@ -170,7 +170,8 @@ class Recognizer:
     def part_of_organisation(after: list[str], after_low: list[str]) -> bool:
         """"Los Angeles Times", "Columbus Police Department", "U.S. Border
         Patrol" — but not "Columbus Police Chief Angelo Vega"."""
-        if any(" ".join(after_low).startswith(p) for p in lexicon.ORG_PHRASES):
+        joined = " ".join(after_low)
+        if joined.startswith(lexicon.ORG_PHRASES):
             return True
         run = []
         for raw, low in zip(after, after_low):
@@ -287,24 +288,31 @@ def supported(text: str, hit: NameHit) -> bool:
     return text[hit.start:hit.end].isupper() and starts_sentence(text, hit.start)
 
 
+_CUE_AFTER = re.compile(
+    r" (" + "|".join(re.escape(p) for p, _ in sorted(lexicon.FEATURE_CUES, key=lambda c: -len(c[0])))
+    + r")(?![a-z])", re.IGNORECASE)
+_CUE_KIND = {phrase: kind for phrase, kind in lexicon.FEATURE_CUES}
+_CUE_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(fold_text(p)) for p, _ in lexicon.SPANISH_CUES) + r")$", re.IGNORECASE)
+_SPANISH_KIND = {fold_text(phrase): kind for phrase, kind in lexicon.SPANISH_CUES}
+EXTENDING_CUES = frozenset({"station", "sector", "port_of_entry", "checkpoint", "county"})
+
+
 def attach_cue(text: str, mention: Mention) -> None:
     """Cue words that say what kind of place is meant ("Eagle Pass Station",
     "Nogales port of entry", "municipio de Nogales", "Río Bravo"); a cue after
     the name joins the mention when no place of that name is of that kind."""
-    tail = text[mention.end:mention.end + 40].lower()
-    kinds = {kind for _, _, _, kind in mention.candidates}
-    for phrase, kind in lexicon.FEATURE_CUES:
-        if tail.startswith(" " + phrase) and not tail[len(phrase) + 1:len(phrase) + 2].isalpha():
-            mention.cue = kind
-            if kind in ("station", "sector", "port_of_entry", "checkpoint", "county") and kind not in kinds:
-                mention.end += 1 + len(phrase)
-                mention.text = text[mention.start:mention.end]
-            return
-    head = fold_text(text[max(0, mention.start - 25):mention.start])
-    for phrase, kind in lexicon.SPANISH_CUES:
-        if head.endswith(phrase):
-            mention.cue = kind
-            return
-    first = fold_text(mention.text.split()[0])
-    if first in ("rio", "río") and "river" in kinds:
+    m = _CUE_AFTER.match(text, mention.end)
+    if m:
+        kind = _CUE_KIND[m.group(1).lower()]
+        mention.cue = kind
+        if kind in EXTENDING_CUES and all(k != kind for *_, k in mention.candidates):
+            mention.end = m.end()
+            mention.text = text[mention.start:mention.end]
+        return
+    m = _CUE_BEFORE.search(fold_text(text[max(0, mention.start - 25):mention.start]))
+    if m:
+        mention.cue = _SPANISH_KIND[m.group(0).lower()]
+        return
+    if mention.text[:3].lower() in ("rio", "río") and any(k == "river" for *_, k in mention.candidates):
         mention.cue = "river"
