@@ -12,8 +12,8 @@ _NUM = r"\d{1,3}(?:\.\d+)?"
 _SEP = r"\s*[°º:\s]\s*"
 _MIN = r"\d{1,2}(?:\.\d+)?"
 _SEC = r"\d{1,2}(?:\.\d+)?"
-_HEMI_LAT = r"[NS]"
-_HEMI_LON = r"[EWO]"  # O: oeste
+_HEMI_LAT = r"[NS](?![A-Za-z])"
+_HEMI_LON = r"[EWO](?![A-Za-z])"  # O: oeste; never the first letter of a word
 
 # N 31 50.773 / W 112 02.329   ·   31°50.773'N 112°02.329'W   ·   31°20'02"N 110°56'17"W
 def _part(p: str, hemi: str) -> str:
@@ -27,8 +27,8 @@ DMS = re.compile(
     _part("a", _HEMI_LAT) + r"\s*[,/;]?\s*" + _part("o", _HEMI_LON), re.IGNORECASE
 )
 DECIMAL = re.compile(
-    r"(?P<lat>[-+]?\d{1,2}\.\d{3,})\s*°?\s*(?P<lath>[NS])?\s*[,/;\s]\s*"
-    r"(?P<lon>[-+]?\d{1,3}\.\d{3,})\s*°?\s*(?P<lonh>[EWO])?",
+    r"(?P<lat>[-+]?\d{1,2}\.\d{3,})\s*°?\s*(?P<lath>" + _HEMI_LAT + r")?\s*[,/;\s]\s*"
+    r"(?P<lon>[-+]?\d{1,3}\.\d{3,})\s*°?\s*(?P<lonh>" + _HEMI_LON + r")?",
     re.IGNORECASE,
 )
 
@@ -59,6 +59,12 @@ def _valid(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180
 
 
+def _skip_space(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
 def _trim(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -82,7 +88,8 @@ def find_coordinates(text: str, west_default: bool = True) -> list[CoordinateMat
             continue
         lat, lon = _signed(lat, lat_h, "S"), _signed(lon, lon_h, "WO")
         if _valid(lat, lon):
-            found.append(CoordinateMatch(m.start(), _trim(text, m.end()), round(lat, 6), round(lon, 6)))
+            found.append(CoordinateMatch(_skip_space(text, m.start()), _trim(text, m.end()),
+                                         round(lat, 6), round(lon, 6)))
     for m in DECIMAL.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue

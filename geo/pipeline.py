@@ -20,6 +20,7 @@ class Geoparser:
     def __init__(self, gazetteer=None):
         from gazetteer import Gazetteer
 
+        from .events import EventExtractor
         from .locate import Locator
         from .matching import NameMatcher
         from .recognize import Recognizer
@@ -31,6 +32,7 @@ class Geoparser:
             Recognizer(NameMatcher(self.gazetteer)),
             Resolver(self.gazetteer),
             Locator(self.gazetteer),
+            EventExtractor(self.gazetteer),
         ]
 
     @staticmethod
@@ -42,6 +44,7 @@ class Geoparser:
     def __call__(self, doc: Document) -> Document:
         if not doc.text.strip():
             doc.mentions = []
+            doc.events = []
             if not doc.lang:
                 doc.lang = None
             return doc

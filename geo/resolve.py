@@ -28,6 +28,7 @@ POINT_LIKE = frozenset({"city", "town", "village", "port_of_entry", "station", "
 LINE_KINDS = frozenset({"river", "road"})
 CONTEXT_WEIGHT = 3.0
 CONTEXT_KM = 150.0
+SIDE_WEIGHT = 1.5
 CUE_WEIGHT = 4.0
 CUE_SEARCH_KM = 40.0
 ANCHOR_GAP = 1.5
@@ -164,6 +165,14 @@ class Resolver:
                 if bonus > 0.3:
                     score += bonus
                     reasons = [*reasons, f"{km:.0f} km from {anchor.name}"]
+                # Twin towns are equally near everything: the side the article's
+                # nearby places are on decides ("Nogales" among Tubac and Rio Rico).
+                same_side = [a for d, a in near if d <= CONTEXT_KM and a.side in ("US", "MX")]
+                if place.side in ("US", "MX") and same_side:
+                    share = sum(a.side == place.side for a in same_side) / len(same_side)
+                    score += SIDE_WEIGHT * share
+                    if share > 0.5:
+                        reasons = [*reasons, f"on the {place.side} side like the article's places nearby"]
             out.append((score, reasons, place, match))
         return sorted(out, key=lambda t: (-t[0], t[2].id))
 

@@ -85,14 +85,12 @@ def test_coordinates_become_mentions(geoparser):
 def test_coordinates_in_a_header_are_ignored(geoparser):
     from geo.document import Document
 
-    text = "Posted on May 2, 2019\n\nPosition 31.3338, -110.9380\n\nA. Writer, Desert Ledger, May 1, 2019\n\nBody."
+    text = ("Posted on May 2, 2019\n\nPosition 31.3338, -110.9380\n\n"
+            "A. Writer, Desert Ledger, May 1, 2019\n\nBody.")
     doc = geoparser(Document(id="h", text=text, body_start=text.index("Body")))
     assert doc.mentions == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a DMS coordinate after a space starts at the space: the "
-                   "optional hemisphere is followed by \\s*, so the match (and the mention) begins one "
-                   "character early, ' 31°20′02″N ...'")
 def test_dms_span_starts_at_the_number(geoparser):
     text = "A marker at 31°20′02″N 110°56′17″W was found."
     (c,) = find_coordinates(text)
@@ -101,9 +99,6 @@ def test_dms_span_starts_at_the_number(geoparser):
     assert m.start == text.index("31")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the optional hemisphere letter after a decimal longitude is "
-                   "taken from the next word: '31.3338, 110.9380 every night' is read as 110.938 EAST "
-                   "(the 'e' of 'every'), and '... -110.9380 was' ends its span with ' w'")
 @pytest.mark.parametrize(("text", "written", "lon"), [
     ("The drone flew over 31.3338, 110.9380 every night.", "31.3338, 110.9380", -110.938),
     ("The exit at 31.3338, -110.9380 was sealed.", "31.3338, -110.9380", -110.938),

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from testing import describe_mentions, mention_at, mentions_over, parse, span
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "joint-effort-targets-border-crime.txt"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "seed" / "joint-effort-targets-border-crime.txt"
 
 
 def texts(doc) -> list[str]:
@@ -93,7 +94,8 @@ REJECTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "not_a_place", "a_place"), REJECTED, ids=[r[1] + "/" + r[2] for r in REJECTED])
+@pytest.mark.parametrize(("text", "not_a_place", "a_place"), REJECTED,
+                         ids=[f"{r[1]}/{r[2]}" for r in REJECTED])
 def test_rejected_words(geoparser, text, not_a_place, a_place):
     doc = parse(geoparser, text)
     # "Douglas" is a place the first time; the second, after "Sheriff", is the person.

@@ -30,18 +30,12 @@ def test_twin_candidates_are_both_on_the_list(geoparser, gaz):
         assert km_between(az.lat, az.lon, m.lat, m.lon) < km_between(son.lat, son.lon, m.lat, m.lon), m.text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a bare twin name ignores the article's context — the context "
-                   "bonus decays over 150 km, so twins 4 km apart get the same bonus and the larger "
-                   "Nogales, Sonora always wins, even in an article about US-side towns (resolve.py's "
-                   "docstring promises the Arizona city)")
 def test_bare_twin_takes_the_side_of_the_articles_other_places(geoparser):
     doc = parse(geoparser, US_SIDE_NOGALES)
     nogales = mention_at(doc, "Nogales")
     assert (nogales.place_id, nogales.country) == (NOGALES_AZ, "US"), nogales.reason
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'Nogales' in an article about Tucson and Santa Cruz County "
-                   "still resolves to Nogales, Sonora (see above)")
 def test_bare_nogales_in_a_tucson_article_is_the_arizona_city(geoparser):
     text = ("Tucson police said the stolen truck was found in Nogales, about an hour's drive from "
             "Tucson, behind a Santa Cruz County office.")
@@ -206,9 +200,8 @@ def test_unambiguous_names_are_certain(geoparser):
     assert [m.confidence for m in doc.mentions] == [1.0, 1.0]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the 'a city of a million or more' reason (ranking.match_reasons) "
-                   "is given to countries too: 'U.S.', 'Honduras', 'Guatemala'")
 def test_a_country_is_not_called_a_city(geoparser):
+    """The "a city of a million or more" reason once went to countries too."""
     doc = parse(geoparser, "Migrants from Honduras and Guatemala crossed into the U.S. near Tijuana.")
     for m in doc.mentions:
         if m.feature == "country":

@@ -1,0 +1,187 @@
+"""Events: what happened, when, which way across the border, who, how much,
+and where — one per distinct happening a sentence reports.
+
+A pipeline step after locating: each sentence is tested against the trigger
+patterns of every event type (``event_types``); each type found becomes an
+Event carrying its evidence sentence, date (``when``), quantities, actors and
+the most specific place the sentence links to it, falling back to the
+article's dateline and then to its main place (``where``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .actors import find_actors
+from .document import Document
+from .event_types import DEFAULT_DIRECTION, DRUGS, NORTH, SOUTH, TRIGGERS
+from .quantities import find_quantities
+from .sentences import split_sentences
+from .when import resolve_dates
+from .where import EventPlace, locate_event
+
+SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
+                            "cash_smuggling", "violence", "humanitarian", "corruption"})
+# Words that make a sentence about an operation even beside a seizure.
+OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|task force|operativo|dispositivo|"
+                             r"search warrants?|raids?)\b", re.IGNORECASE)
+FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
+DRUG_WORDS = re.compile(r"\b(?:" + "|".join(DRUGS) + r")\b", re.IGNORECASE)
+CASH_WORDS = re.compile(r"(?:\b(?:cash|currency|efectivo|dinero)\b|\$)", re.IGNORECASE)
+NO_FLOW = re.compile(r"\b(?:charged|charges|cargos|sentenced|indicted|conspiracy|conspiración)\b",
+                     re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    direction: str | None
+    date: str | None
+    date_precision: str
+    start: int
+    end: int
+    evidence: str
+    place: EventPlace
+    quantities: list = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    document: dict = field(default_factory=dict)
+
+    @property
+    def lat(self) -> float | None:
+        return self.place.lat
+
+    @property
+    def lon(self) -> float | None:
+        return self.place.lon
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "direction": self.direction,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "start": self.start,
+            "end": self.end,
+            "evidence": self.evidence,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "actors": list(self.actors),
+            **self.place.to_dict(),
+            "document": dict(self.document),
+        }
+
+
+def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
+    """Stable across runs: the same article gives the same ids."""
+    digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()
+    return f"ev-{digest[:16]}"
+
+
+def event_types_of(sentence: str, quantities=()) -> list[str]:
+    kinds = [kind for kind, pattern in TRIGGERS.items() if pattern.search(sentence)]
+    for kind in quantity_types(sentence, quantities):
+        if kind not in kinds:
+            kinds.append(kind)
+    if ("enforcement_operation" in kinds and SPECIFIC_TYPES.intersection(kinds)
+            and not OPERATION_WORDS.search(sentence)):
+        kinds.remove("enforcement_operation")  # an arrest that goes with a seizure is part of it
+    return kinds
+
+
+def quantity_types(sentence: str, quantities) -> list[str]:
+    """Amounts say what moved: rounds and guns are weapons, weighed drugs are
+    drugs, dollars in cash are cash."""
+    kinds = []
+    for q in quantities:
+        if q.kind in ("guns", "rounds"):
+            kinds.append("weapons_trafficking")
+        elif q.kind == "weight" and DRUG_WORDS.search(sentence):
+            kinds.append("drug_smuggling")
+        elif q.kind == "money" and CASH_WORDS.search(sentence):
+            kinds.append("cash_smuggling")
+    return kinds
+
+
+def direction_of(kind: str, sentence: str) -> str | None:
+    if kind not in FLOW_TYPES:
+        return None
+    north, south = NORTH.search(sentence), SOUTH.search(sentence)
+    if north and not south:
+        return "northbound"
+    if south and not north:
+        return "southbound"
+    if north and south:
+        return DEFAULT_DIRECTION[kind]  # "northbound drugs ... southbound guns": each its usual way
+    if NO_FLOW.search(sentence):
+        return None  # a court case about a load is not a crossing
+    return DEFAULT_DIRECTION[kind]
+
+
+# A sentence that is all quotation or talks of totals reports no event.
+QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
+GENERAL = re.compile(r"\b(?:so far this (?:year|month)|this fiscal year|fiscal year|in recent years|"
+                     r"each year|every year|per year|a year|on average|the number of|toll|by some counts|"
+                     r"statistics|"
+                     r"en lo que va del año|cada año|en los últimos años)\b", re.IGNORECASE)
+NEW_ONE = re.compile(r"\b(?:second|third|another|other|a new|segund[oa]|tercer[oa]?|otr[oa]s?)\b",
+                     re.IGNORECASE)
+# Flows need a sign of something moving or stopped, not just a topic.
+FLOW_EVIDENCE = re.compile(r"\b(?:seiz\w*|smuggl\w*|found|discover\w*|confiscat\w*|caught|arrest\w*|"
+                           r"apprehend\w*|crossing|crossed|intercept\w*|northbound|southbound|shipments?|"
+                           r"flows?|loads?|tunnel|asegur\w*|decomis\w*|incaut\w*|hall\w*|cruz\w*|"
+                           r"detenid\w*|t[úu]nel|bought|purchas\w*|delivered|carr(?:y|ied|ying))\b",
+                           re.IGNORECASE)
+
+
+def reports_events(sentence: str) -> bool:
+    return not QUOTE_OPENING.match(sentence) and not GENERAL.search(sentence)
+
+
+class EventExtractor:
+    """Fills ``doc.events``: one event per happening, first told where the
+    article first reports it; later sentences about the same happening (no
+    new date, no new place, no "another") add nothing."""
+
+    def __init__(self, gazetteer):
+        self.gaz = gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        events = []
+        source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
+                  "url": doc.url}
+        seen: dict[str, list[tuple[str | None, str | None]]] = {}
+        for start, end in split_sentences(doc.text, doc.body_start):
+            sentence = doc.text[start:end]
+            if not reports_events(sentence):
+                continue
+            quantities = find_quantities(sentence)
+            kinds = [k for k in event_types_of(sentence, quantities)
+                     if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]
+            if not kinds:
+                continue
+            dates = resolve_dates(sentence, doc.published)
+            actors = find_actors(sentence)
+            place = locate_event(self.gaz, doc, start, end)
+            named_here = place.mention_start is not None and start <= place.mention_start < end
+            key_place = place.place_id if named_here else None
+            fresh = NEW_ONE.search(sentence) is not None or len(dates) > 1
+            for kind, when in ((k, w) for k in kinds for w in dates):
+                key_date = when.date if when.precision in ("day", "month") else None
+                earlier = seen.setdefault(kind, [])
+                if earlier and not fresh and all(
+                    (key_place is None or key_place == p) and (key_date is None or key_date == d)
+                    for p, d in earlier[-1:]
+                ) and (key_place is None or any(key_place == p for p, _ in earlier)):
+                    continue  # more about the same happening
+                earlier.append((key_place, key_date))
+                events.append(Event(
+                    id=event_id(doc.id, f"{kind}@{when.date}", start, end), type=kind,
+                    direction=direction_of(kind, sentence),
+                    date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
+                    place=place, quantities=quantities, actors=actors, document=source,
+                ))
+        doc.events = events
+        return doc

@@ -1,0 +1,81 @@
+"""Amounts an event reports, normalised: weights to kilograms, money to US
+dollars (pesos converted only when an exchange rate is given), and counts of
+people, guns and rounds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+KG = {"pounds": 0.45359237, "pound": 0.45359237, "lbs": 0.45359237, "lb": 0.45359237,
+      "libras": 0.45359237, "kilograms": 1.0, "kilogram": 1.0, "kilos": 1.0, "kilo": 1.0, "kg": 1.0,
+      "kilogramos": 1.0, "tons": 907.18474, "ton": 907.18474, "toneladas": 1000.0, "tonnes": 1000.0,
+      "grams": 0.001, "gramos": 0.001, "g": 0.001, "ounces": 0.028349523125, "onzas": 0.028349523125}
+SCALE = {"million": 1e6, "millones": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "mil": 1e3,
+         "k": 1e3}
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "half a dozen": 6,
+         "hundreds": 200, "dozens": 24, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+         "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "quince": 15, "veinte": 20}
+_NUM = r"(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
+WEIGHT = re.compile(_NUM + r"(?:\s+(million|thousand|mil))?(?:\s+(?:more|additional|metric|más))?\s*("
+                    + "|".join(sorted(KG, key=len, reverse=True))
+                    + r")\b(?:\s+(?:of|de))?\s+(?:\w+\s+){0,2}?(\w+)?", re.IGNORECASE)
+USD = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|m|k)?\b|"
+                 r"(\d[\d,]*(?:\.\d+)?)\s*(millones|mil|million)?\s*(?:de\s+)?(?:dólares|dollars|USD)\b",
+                 re.IGNORECASE)
+PEOPLE = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|children|minors|"
+                    r"men|women|migrantes|personas|extranjeros|menores|hombres|mujeres|bodies|cuerpos)\b",
+                    re.IGNORECASE)
+GUNS = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|armas|fusiles|"
+                  r"pistolas)\b", re.IGNORECASE)
+ROUNDS = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    kind: str  # "weight", "money", "people", "guns", "rounds"
+    value: float  # normalised: kg, USD or a count
+    unit: str  # "kg", "USD", "count"
+    text: str
+    what: str | None = None  # the drug weighed, the people counted...
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _number(text: str) -> float | None:
+    key = text.lower()
+    if key in WORDS:
+        return float(WORDS[key])
+    cleaned = text.replace(",", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        cleaned = text.replace(".", "")  # "1.500" in Spanish
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in WEIGHT.finditer(sentence):
+        n = _number(m.group(1))
+        if n is None:
+            continue
+        n *= SCALE.get((m.group(2) or "").lower(), 1.0)
+        out.append(Quantity("weight", round(n * KG[m.group(3).lower()], 3), "kg", m.group(0).strip(),
+                            m.group(4)))
+    for m in USD.finditer(sentence):
+        raw, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = _number(raw)
+        if n is None:
+            continue
+        n *= SCALE.get((scale or "").lower(), 1.0)
+        out.append(Quantity("money", round(n, 2), "USD", m.group(0).strip()))
+    for kind, pattern in (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS)):
+        for m in pattern.finditer(sentence):
+            n = _number(m.group(1))
+            if n is not None and not (kind == "people" and 1900 <= n <= 2100):
+                out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(2).lower()))
+    return out

@@ -1,0 +1,117 @@
+"""When an event happened: dates in the text resolved against the article's
+publication date ("Thursday", "on Oct. 4", "el domingo", "last week"), with
+their precision: day, month, year, or the publication date alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import MONTHS
+
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
+    "sabado": 5, "domingo": 6,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+FULL = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
+                  rf"\b(\d{{1,2}})\s+de\s+({_MONTH})\s+de(?:l)?\s+(\d{{4}})\b", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})|"
+                       rf"\b(\d{{1,2}})\s+de\s+({_MONTH})\b(?!\s+de(?:l)?\s+\d{{4}})", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"\b(?:in\s+|en\s+)?({_MONTH})\s+(?:de\s+|del\s+)?(\d{{4}})\b", re.IGNORECASE)
+WEEKDAY = re.compile(rf"\b({_WEEKDAY})\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(?:in|en|since|desde)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:will|would|is to|are to|plans? to|scheduled|next|próximo|próxima|"
+                    r"firmará[n]?|será[n]?|va[n]? a)\b", re.IGNORECASE)
+RELATIVE_DAYS = {"yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 1, "mañana": 1,
+                 "anteayer": -2}
+RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    date: str | None  # ISO date (the first day for a month or year)
+    precision: str  # "day", "month", "year", "publication" or "unknown"
+    text: str | None = None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve_date(sentence: str, published: str | None) -> EventDate:
+    """The date a sentence gives for what it reports."""
+    pub = None
+    if published:
+        try:
+            pub = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            pub = None
+    m = FULL.search(sentence)
+    if m:
+        if m.group(1):
+            found = _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        else:
+            found = _iso(int(m.group(6)), MONTHS[m.group(5).lower()], int(m.group(4)))
+        if found:
+            return EventDate(found, "day", m.group(0))
+    m = MONTH_DAY.search(sentence)
+    if m and pub:
+        month = MONTHS[(m.group(1) or m.group(4)).lower()]
+        day = int(m.group(2) or m.group(3))
+        year = pub.year
+        candidate = _iso(year, month, day)
+        if candidate and dt.date.fromisoformat(candidate) > pub + dt.timedelta(days=31):
+            candidate = _iso(year - 1, month, day)  # "on Dec. 28" in a January article
+        if candidate:
+            return EventDate(candidate, "day", m.group(0))
+    m = RELATIVE.search(sentence)
+    if m and pub:
+        return EventDate((pub + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])).isoformat(), "day",
+                         m.group(0))
+    m = WEEKDAY.search(sentence)
+    if m and pub:
+        target = WEEKDAYS[m.group(1).lower()]
+        if FUTURE.search(sentence):
+            ahead = (target - pub.weekday()) % 7 or 7
+            day = pub + dt.timedelta(days=ahead)
+        else:
+            day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
+        return EventDate(day.isoformat(), "day", m.group(0))
+    m = MONTH_YEAR.search(sentence)
+    if m:
+        found = _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+        if found:
+            return EventDate(found, "month", m.group(0))
+    m = YEAR.search(sentence)
+    if m:
+        return EventDate(f"{m.group(1)}-01-01", "year", m.group(0))
+    if pub:
+        return EventDate(pub.isoformat(), "publication", None)
+    return EventDate(None, "unknown", None)
+
+
+def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
+    """Every day a sentence names ("six killed on May 1 and five more on May
+    4"), in order; the single best date when it names none or one."""
+    found: list[EventDate] = []
+    pub = None
+    if published:
+        try:
+            pub = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            pub = None
+    matches = sorted([*FULL.finditer(sentence), *MONTH_DAY.finditer(sentence), *WEEKDAY.finditer(sentence)],
+                     key=lambda m: m.start())
+    if pub is not None and len(matches) > 1:
+        for m in matches:
+            one = resolve_date(m.group(0) + (" will" if FUTURE.search(sentence) else ""), published)
+            if one.precision == "day" and all(one.date != f.date for f in found):
+                found.append(EventDate(one.date, "day", m.group(0)))
+    return found if len(found) > 1 else [resolve_date(sentence, published)]

@@ -1,0 +1,221 @@
+"""Where an event happened: the most specific place its sentence names (a
+town, a port, an offset from one), a border segment ("the Arizona-Sonora
+border"), the stretch of a river near a town, an area's polygon — falling
+back to the article's dateline, then to its main place. Each location has a
+precision in ACLED's sense (1 the town or site, 2 near it or a small area,
+3 a region, state or border segment) and the reason it was chosen."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .document import Document, Mention
+
+# Most specific first: the kind of place that best says where something happened.
+SPECIFICITY = ("port_of_entry", "checkpoint", "station", "landmark", "village", "town", "city", "river",
+               "road", "mountain", "park", "reservation", "municipality", "county", "region", "desert",
+               "sector", "body_of_water", "state", "country")
+PRECISION = {**dict.fromkeys(("port_of_entry", "checkpoint", "station", "landmark", "village", "town",
+                              "city"), 1),
+             **dict.fromkeys(("river", "road", "mountain", "park", "reservation", "municipality",
+                              "county"), 2),
+             **dict.fromkeys(("region", "desert", "sector", "body_of_water", "state", "country",
+                              "border_segment"), 3)}
+LOCAL = frozenset(SPECIFICITY[:12])
+NEAR = re.compile(r"\b(?:near|outside|close to|cerca de|en las afueras de|a las afueras de|around)"
+                  r"\s+(?:the\s+)?$", re.IGNORECASE)
+PAIR_GAP = re.compile(r"\s*[-–/]\s*$")
+BORDER_AFTER = re.compile(r"\s+(?:border|frontera)\b", re.IGNORECASE)
+CORRIDOR = re.compile(r"\b(?:smuggling corridor|corridor|corredor)\b", re.IGNORECASE)
+STRETCH_DEG = 0.25  # a river or road "near Roma" is drawn this far either side
+AREA_SIMPLIFY_DEG = 0.005
+
+
+@dataclass(slots=True)
+class EventPlace:
+    place_id: str | None
+    name: str | None
+    feature: str | None
+    lat: float | None
+    lon: float | None
+    precision: int
+    reason: str
+    geometry: object | None = None  # shapely geometry
+    uncertainty_km: float | None = None
+    side: str | None = None
+    border_km: float | None = None
+    sector: str | None = None
+    nearest_port: str | None = None
+    corridor: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+
+    def to_dict(self) -> dict:
+        geometry = None
+        if self.geometry is not None:
+            import shapely
+
+            geometry = shapely.geometry.mapping(self.geometry)
+        return {
+            "place_id": self.place_id, "place_name": self.name, "place_feature": self.feature,
+            "lat": self.lat, "lon": self.lon, "location_precision": self.precision,
+            "location_reason": self.reason, "uncertainty_km": self.uncertainty_km,
+            "side": self.side, "border_km": self.border_km, "sector": self.sector,
+            "nearest_port": self.nearest_port, "corridor": self.corridor, "geometry": geometry,
+        }
+
+
+def _rank(m: Mention) -> int:
+    return SPECIFICITY.index(m.feature) if m.feature in SPECIFICITY else len(SPECIFICITY)
+
+
+def _place_geometry(gaz, place_id: str, lat: float, lon: float, feature: str):
+    import shapely
+
+    point = shapely.Point(lon, lat)
+    place = gaz.get(place_id)
+    if place is None or not place.has_shape:
+        return point
+    geom = gaz.geometry(place_id)
+    if feature in ("river", "road"):
+        stretch = geom.intersection(point.buffer(STRETCH_DEG))
+        return stretch if not stretch.is_empty else geom
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
+    return geom
+
+
+def _border_segment(gaz, doc: Document, inside: list[Mention]):
+    """"the Arizona-Sonora border", "Arizona- Mexico border": the segment."""
+    for a, b in zip(inside, inside[1:]):
+        if not (a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start])):
+            continue
+        if not BORDER_AFTER.match(doc.text, b.end):
+            continue
+        for query in (f"{a.name}-{b.name} border", f"{b.name}-{a.name} border"):
+            found = [c for c in gaz.search(query, limit=3) if c.place.kind == "border_segment"]
+            if found:
+                return found[0].place, a
+    return None
+
+
+def _narrower_segment(gaz, doc: Document, segment):
+    """A state's whole border named here, a pair of states named elsewhere in
+    the article ("the Arizona-Sonora model"): the pair's segment."""
+    if len(segment.codes) != 1:
+        return segment
+    for a, b in zip(doc.mentions, doc.mentions[1:]):
+        if a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start]):
+            for query in (f"{a.name}-{b.name} border", f"{b.name}-{a.name} border"):
+                for c in gaz.search(query, limit=3):
+                    if c.place.kind == "border_segment" and len(c.place.codes) == 2 \
+                            and segment.codes[0] in c.place.codes:
+                        return c.place
+    return segment
+
+
+def main_place(doc: Document) -> Mention | None:
+    """The article's main place: its dateline, else its most named local place."""
+    located = [m for m in doc.mentions if m.place_id and m.lat is not None]
+    if not located:
+        return None
+    first = located[0]
+    if first.start - doc.body_start < 60 and doc.text[first.end:first.end + 1] in (",", " ", ".", "\u2014"):
+        opening = doc.text[doc.body_start:first.start].strip()
+        if not opening or opening.lower().startswith(("by ", "por ")) or opening.isupper():
+            return first
+    local = [m for m in located if m.feature in LOCAL]
+    if not local:
+        return None
+    counts = Counter(m.place_id for m in local)
+    best = max(counts.values())
+    return next(m for m in local if counts[m.place_id] == best)
+
+
+def _context(gaz, place: EventPlace) -> EventPlace:
+    if place.lat is None:
+        return place
+    ctx = gaz.reverse(place.lat, place.lon, ports=1)
+    place.side, place.border_km, place.sector = ctx.side, ctx.border_km, ctx.sector
+    place.nearest_port = ctx.nearest_ports[0].port_id if ctx.nearest_ports else None
+    place.corridor = ctx.sector if ctx.border_km <= 100 else None
+    return place
+
+
+def _from_mention(gaz, doc: Document, m: Mention, reason: str, precision: int | None = None) -> EventPlace:
+    lat, lon, uncertainty = m.lat, m.lon, None
+    level = PRECISION.get(m.feature, 3) if precision is None else precision
+    if m.offset is not None:
+        lat, lon, uncertainty = m.offset.lat, m.offset.lon, m.offset.uncertainty_km
+        level = max(level, 2)
+        reason = f"{reason}; {m.offset.text!r}"
+        import shapely
+
+        geometry = shapely.Point(lon, lat)
+    else:
+        if NEAR.search(doc.text[max(0, m.start - 25):m.start]):
+            level = max(level, 2)
+            reason = f"{reason}; near it"
+        geometry = _place_geometry(gaz, m.place_id, lat, lon, m.feature) if m.place_id else None
+    return _context(gaz, EventPlace(
+        place_id=m.place_id, name=m.name, feature=m.feature, lat=lat, lon=lon, precision=level,
+        reason=reason, geometry=geometry, uncertainty_km=uncertainty,
+        mention_start=m.start, mention_end=m.end))
+
+
+def locate_event(gaz, doc: Document, start: int, end: int) -> EventPlace:
+    inside = [m for m in doc.mentions if start <= m.start < end and m.lat is not None]
+    segment = _border_segment(gaz, doc, inside)
+    if segment is not None:
+        place, first = segment
+        place = _narrower_segment(gaz, doc, place)
+        geometry = gaz.geometry(place.id)
+        anchor = main_place(doc)
+        if anchor is not None and anchor.feature in LOCAL:
+            import shapely
+            from shapely.ops import nearest_points
+
+            point = nearest_points(geometry, shapely.Point(anchor.lon, anchor.lat))[0]
+            lat, lon = round(point.y, 5), round(point.x, 5)
+        else:
+            lat, lon = place.lat, place.lon
+        return _context(gaz, EventPlace(
+            place_id=place.id, name=place.name, feature="border_segment", lat=lat, lon=lon, precision=3,
+            reason=f"{doc.text[first.start:first.end]}… border named in the sentence", geometry=geometry,
+            mention_start=first.start))
+    if inside:
+        best = min(inside, key=_rank)
+        return _from_mention(gaz, doc, best, f"{best.text!r} named in the sentence")
+    sentence = doc.text[start:end]
+    main = main_place(doc)
+    if CORRIDOR.search(sentence) and main is not None:
+        corridor = _sector_stretch(gaz, main)
+        if corridor is not None:
+            return corridor
+    if main is not None:
+        return _from_mention(gaz, doc, main, "the article's dateline or main place",
+                             precision=max(2, PRECISION.get(main.feature, 3)))
+    return EventPlace(place_id=None, name=None, feature=None, lat=None, lon=None, precision=3,
+                      reason="no place in the text")
+
+
+def _sector_stretch(gaz, main: Mention) -> EventPlace | None:
+    """"the border's busiest smuggling corridor" in an article about a place:
+    the border within that place's Border Patrol sector."""
+    ctx = gaz.reverse(main.lat, main.lon, ports=1)
+    if ctx.sector is None:
+        return None
+    sector = gaz.get(ctx.sector)
+    line = gaz.geometry("border:us-mexico")
+    stretch = line.intersection(gaz.geometry(sector.id).buffer(0.05))
+    if stretch.is_empty:
+        return None
+    point = stretch.interpolate(0.5, normalized=True) if stretch.geom_type == "LineString" else \
+        stretch.representative_point()
+    return _context(gaz, EventPlace(
+        place_id=sector.id, name=f"{sector.name} border corridor", feature="corridor",
+        lat=round(point.y, 5), lon=round(point.x, 5), precision=3,
+        reason=f"a corridor in an article about {main.name}: the border in {sector.name}",
+        geometry=stretch))

@@ -1,0 +1,64 @@
+"""Free-text location descriptions as incident datasets write them
+(geo/freetext.py): one point, an uncertainty and what located it."""
+
+from __future__ import annotations
+
+import pytest
+from testing import assert_near
+
+from geo.freetext import COORDINATE_UNCERTAINTY_KM, locate_description, readable_case
+
+
+def test_distance_from_a_port_in_capitals(geoparser):
+    found = locate_description("0.2 MILES WEST OF MARIPOSA PORT OF ENTRY", geoparser)
+    assert found.place_id == "poe:nogales-mariposa"
+    assert_near(found.lat, found.lon, 31.3324, -110.9690, km=1.0, what="Mariposa offset")
+    assert found.uncertainty_km < 1.0
+    assert "from Mariposa" in found.match and "270°" in found.match
+
+
+def test_coordinates_win(geoparser):
+    found = locate_description("N 32 19.938, W 113 00.169", geoparser)
+    assert found.lat == pytest.approx(32 + 19.938 / 60, abs=1e-6)
+    assert found.lon == pytest.approx(-(113 + 0.169 / 60), abs=1e-6)
+    assert found.uncertainty_km == COORDINATE_UNCERTAINTY_KM and found.place_id is None
+    assert found.match.startswith("coordinates")
+
+
+def test_abbreviated_distance_and_direction(geoparser, gaz):
+    found = locate_description("5 MI W OF LUKEVILLE", geoparser)
+    assert found.place_id == "place:lukeville"
+    town = gaz.get("place:lukeville")
+    assert_near(found.lat, found.lon, town.lat, town.lon - 0.0851, km=0.5, what="5 mi west of Lukeville")
+    assert found.lon < town.lon
+    assert 1.0 < found.uncertainty_km < 5.0
+
+
+def test_a_park_in_capitals(geoparser):
+    found = locate_description("ORGAN PIPE NATIONAL MONUMENT", geoparser)
+    assert found.place_id == "area:organ-pipe"
+    assert_near(found.lat, found.lon, 32.0, -112.8, km=30, what="Organ Pipe")
+    assert found.uncertainty_km >= 10  # an area, not a point
+    assert "Organ Pipe" in found.match
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty(geoparser, text):
+    found = locate_description(text, geoparser)
+    assert (found.lat, found.lon, found.uncertainty_km, found.place_id, found.match) == (
+        None, None, None, None, "empty")
+
+
+@pytest.mark.parametrize("text", ["XYZZY PLUGH QWERTY", "asdf 123", "unknown", "SEE NARRATIVE"])
+def test_nonsense(geoparser, text):
+    found = locate_description(text, geoparser)
+    assert (found.lat, found.lon, found.place_id) == (None, None, None)
+    assert found.match == "no place found"
+
+
+def test_readable_case_keeps_lengths_and_road_prefixes():
+    text = "2 MI N OF SR 86 NEAR SELLS"
+    titled = readable_case(text)
+    assert len(titled) == len(text)
+    assert "SR 86" in titled and "Sells" in titled
+    assert readable_case("near Sells, Ariz.") == "near Sells, Ariz."
