@@ -1,44 +1,75 @@
 """Who acted: agencies, forces and criminal groups named in a sentence, under
-one canonical name each."""
+one canonical name each. Names are matched as whole words (folded: no case,
+no accents), all at once."""
 
 from __future__ import annotations
 
-import re
+import ahocorasick
+
+from .matching import fold_text
 
 ACTORS = {
-    "U.S. Border Patrol": r"Border Patrol|Patrulla Fronteriza",
-    "U.S. Customs and Border Protection":
-        r"Customs and Border Protection|\bCBP\b|Aduanas y Protecci[óo]n Fronteriza",
-    "Immigration and Customs Enforcement": r"Immigration and Customs Enforcement|\bICE\b",
-    "Homeland Security Investigations": r"Homeland Security Investigations|\bHSI\b",
-    "Department of Homeland Security": r"Department of Homeland Security|Homeland Security Secretary|\bDHS\b",
-    "Drug Enforcement Administration": r"Drug Enforcement Administration|\bDEA\b",
-    "Bureau of Alcohol, Tobacco, Firearms and Explosives": r"\bATF\b|Bureau of Alcohol",
-    "Federal Bureau of Investigation": r"\bFBI\b|Federal Bureau of Investigation",
-    "National Guard": r"National Guard(?! de M)",
-    "Texas Department of Public Safety": r"Department of Public Safety|\bDPS\b",
-    "U.S. Attorney's Office": r"U\.S\. Attorney'?s Office|federal prosecutors",
-    "Mexican federal police": r"Mexican federal police|Polic[íi]a Federal|federal police",
-    "Guardia Nacional": r"Guardia Nacional|Mexican National Guard",
-    "SEDENA (Mexican Army)": r"\bSEDENA\b|Defensa Nacional|Mexican (?:Army|soldiers|military)|Ej[ée]rcito",
-    "SEMAR (Mexican Navy)": r"\bSEMAR\b|Secretar[íi]a de Marina|Mexican Navy|Marina",
-    "Fiscalía General de la República": r"\bFGR\b|Fiscal[íi]a General de la Rep[úu]blica",
-    "Instituto Nacional de Migración": r"\bINM\b|Instituto Nacional de Migraci[óo]n|Grupo Beta",
-    "state police": r"state police|Polic[íi]a Estatal",
-    "Sinaloa Cartel": r"Sinaloa [Cc]artel|C[áa]rtel de Sinaloa",
-    "Jalisco New Generation Cartel": r"\bCJNG\b|Jalisco New Generation|C[áa]rtel Jalisco",
-    "Gulf Cartel": r"Gulf Cartel|C[áa]rtel del Golfo",
-    "Los Zetas": r"\bZetas\b",
-    "Juárez Cartel": r"Ju[áa]rez [Cc]artel|C[áa]rtel de Ju[áa]rez",
-    "drug cartels": r"(?:drug )?cartels?\b|c[áa]rteles",
-    "smugglers": r"smugglers?|coyotes?|polleros?|traficantes",
+    "U.S. Border Patrol": ("border patrol", "patrulla fronteriza"),
+    "U.S. Customs and Border Protection": ("customs and border protection", "CBP",
+                                           "aduanas y proteccion fronteriza"),
+    "Immigration and Customs Enforcement": ("immigration and customs enforcement", "ICE"),
+    "Homeland Security Investigations": ("homeland security investigations", "HSI"),
+    "Department of Homeland Security": ("department of homeland security", "homeland security secretary",
+                                        "DHS"),
+    "Drug Enforcement Administration": ("drug enforcement administration", "DEA"),
+    "Bureau of Alcohol, Tobacco, Firearms and Explosives": ("ATF", "bureau of alcohol"),
+    "Federal Bureau of Investigation": ("FBI", "federal bureau of investigation"),
+    "National Guard": ("national guard",),
+    "Texas Department of Public Safety": ("department of public safety", "DPS"),
+    "U.S. Attorney's Office": ("u.s. attorney's office", "u.s. attorneys office", "federal prosecutors"),
+    "Mexican federal police": ("mexican federal police", "policia federal", "federal police"),
+    "Guardia Nacional": ("guardia nacional", "mexican national guard"),
+    "SEDENA (Mexican Army)": ("SEDENA", "defensa nacional", "mexican army", "mexican soldiers",
+                              "mexican military", "ejercito"),
+    "SEMAR (Mexican Navy)": ("SEMAR", "secretaria de marina", "mexican navy", "marina"),
+    "Fiscalía General de la República": ("FGR", "fiscalia general de la republica"),
+    "Instituto Nacional de Migración": ("INM", "instituto nacional de migracion", "grupo beta"),
+    "state police": ("state police", "policia estatal"),
+    "Sinaloa Cartel": ("sinaloa cartel", "cartel de sinaloa"),
+    "Jalisco New Generation Cartel": ("CJNG", "jalisco new generation", "cartel jalisco"),
+    "Gulf Cartel": ("gulf cartel", "cartel del golfo"),
+    "Los Zetas": ("zetas",),
+    "Juárez Cartel": ("juarez cartel", "cartel de juarez"),
+    "drug cartels": ("cartel", "cartels", "carteles"),
+    "smugglers": ("smuggler", "smugglers", "coyote", "coyotes", "pollero", "polleros", "traficantes"),
 }
-PATTERNS = [(name, re.compile(pattern)) for name, pattern in ACTORS.items()]
+CARTELS = frozenset(name for name in ACTORS if "Cartel" in name or name == "Los Zetas")
+
+
+def _build():
+    automaton = ahocorasick.Automaton()
+    for name, forms in ACTORS.items():
+        for form in forms:
+            # Capital-letter acronyms must be written so ("ICE", not "ice").
+            key = form if form.isupper() else fold_text(form)
+            entry = automaton.get(key, (len(key), form.isupper(), []))
+            entry[2].append(name)
+            automaton.add_word(key, entry)
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _build()
 
 
 def find_actors(sentence: str) -> list[str]:
-    found = [name for name, pattern in PATTERNS if pattern.search(sentence)]
-    named = [f for f in found if f != "drug cartels" and ("Cartel" in f or f == "Los Zetas")]
-    if "drug cartels" in found and named:
+    folded = fold_text(sentence)
+    found: list[str] = []
+    n = len(sentence)
+    for text, acronyms in ((folded, False), (sentence, True)):
+        for end, (length, is_acronym, names) in _AUTOMATON.iter(text):
+            if is_acronym != acronyms:
+                continue
+            start = end - length + 1
+            if (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
+                continue
+            found.extend(n_ for n_ in names if n_ not in found)
+    if "drug cartels" in found and CARTELS.intersection(found):
         found.remove("drug cartels")  # "the Sinaloa Cartel" is not also "drug cartels"
-    return found
+    order = list(ACTORS)
+    return sorted(found, key=order.index)

@@ -97,6 +97,29 @@ TRIGGERS: dict[str, re.Pattern] = {
         re.IGNORECASE),
 }
 
+# Word stems without which a type's pattern cannot match: a cheap test that
+# spares the full pattern on most sentences.
+TRIGGER_KEYS = {kind: tuple(stems.split("|")) for kind, stems in {
+    "drug_smuggling": "drug|narc|marijuana|mariguana|marihuana|cocain|coca|hero|fentan|meth|opioid|pill|"
+                      "cannabis|cristal|estupefac|túnel|tunel|tunnel",
+    "human_smuggling": "smuggl|stash|coyote|pollero|traffick|tráfico|trafico|casa de seguridad",
+    "migrant_crossing": "migra|immigra|asylum|crosser|undocumented|illegal|indocument|extranjero|"
+                        "crossing north",
+    "weapons_trafficking": "gun|firearm|rifle|pistol|weapon|ammunition|ammo|round|cartridge|magazine|arms|"
+                           "arma|fusil|cartucho|munici|cargador",
+    "cash_smuggling": "cash|currency|money|dinero|efectivo|dólar|dolar|dollar|$|laundering",
+    "violence": "shoot|shot|gun|fire|kill|murder|homicid|slain|kidnap|massacre|ambush|balacera|"
+                "enfrentamiento|asesin|ejecut|secuestr|ataque|disparo|masacre|balazo|attack",
+    "corruption": "brib|corrupt|kickback|soborn|corrupci|cohecho",
+    "enforcement_operation": "operat|crackdown|raid|arrest|warrant|task force|joint|patrols|investigators|"
+                             "detuv|detenid|captur|cateo|allanamiento|dispositivo|apprehend|hallada|"
+                             "localizaron|aseguraron",
+    "training": "train|instructor|drill|capacita|adiestra|entrena",
+    "agreement": "agree|accord|declaration|treaty|memorand|pact|sign|acuerd|acordaron|firma|convenio|tratado",
+    "humanitarian": "bod|remains|corpse|cuerpo|restos|cadáver|cadaver|osamenta|rescu|rescat|auxili|atrapad|"
+                    "drown|died|ahog|murieron|perdieron la vida",
+}.items()}
+
 NORTH = _words(r"northbound", r"heading north", r"headed north", r"into the United States",
                r"into the U\.S\.", r"into Arizona", r"into Texas", r"into California", r"into New Mexico",
                r"hacia Estados Unidos", r"hacia el norte", r"a Estados Unidos", r"crossing north",

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from .actors import find_actors
 from .document import Document
-from .event_types import DEFAULT_DIRECTION, DRUGS, NORTH, SOUTH, TRIGGERS
+from .event_types import DEFAULT_DIRECTION, DRUGS, NORTH, SOUTH
 from .quantities import find_quantities
 from .sentences import split_sentences
+from .triggers import TriggerFinder, kinds_from_groups
 from .when import resolve_dates
 from .where import EventPlace, locate_event
 
@@ -28,6 +29,7 @@ SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossi
 OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|task force|operativo|dispositivo|"
                              r"search warrants?|raids?)\b", re.IGNORECASE)
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
+_FINDER = TriggerFinder()
 DRUG_WORDS = re.compile(r"\b(?:" + "|".join(DRUGS) + r")\b", re.IGNORECASE)
 CASH_WORDS = re.compile(r"(?:\b(?:cash|currency|efectivo|dinero)\b|\$)", re.IGNORECASE)
 NO_FLOW = re.compile(r"\b(?:charged|charges|cargos|sentenced|indicted|conspiracy|conspiración)\b",
@@ -80,8 +82,10 @@ def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
     return f"ev-{digest[:16]}"
 
 
-def event_types_of(sentence: str, quantities=()) -> list[str]:
-    kinds = [kind for kind, pattern in TRIGGERS.items() if pattern.search(sentence)]
+def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None) -> list[str]:
+    if groups is None:
+        groups = _FINDER.groups(sentence, [(0, len(sentence))])[0]
+    kinds = kinds_from_groups(groups)
     for kind in quantity_types(sentence, quantities):
         if kind not in kinds:
             kinds.append(kind)
@@ -122,10 +126,6 @@ def direction_of(kind: str, sentence: str) -> str | None:
 
 # A sentence that is all quotation or talks of totals reports no event.
 QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
-GENERAL = re.compile(r"\b(?:so far this (?:year|month)|this fiscal year|fiscal year|in recent years|"
-                     r"each year|every year|per year|a year|on average|the number of|toll|by some counts|"
-                     r"statistics|"
-                     r"en lo que va del año|cada año|en los últimos años)\b", re.IGNORECASE)
 NEW_ONE = re.compile(r"\b(?:second|third|another|other|a new|segund[oa]|tercer[oa]?|otr[oa]s?)\b",
                      re.IGNORECASE)
 # Flows need a sign of something moving or stopped, not just a topic.
@@ -136,8 +136,8 @@ FLOW_EVIDENCE = re.compile(r"\b(?:seiz\w*|smuggl\w*|found|discover\w*|confiscat\
                            re.IGNORECASE)
 
 
-def reports_events(sentence: str) -> bool:
-    return not QUOTE_OPENING.match(sentence) and not GENERAL.search(sentence)
+def reports_events(sentence: str, groups: set[str]) -> bool:
+    return not QUOTE_OPENING.match(sentence) and "general" not in groups
 
 
 class EventExtractor:
@@ -153,12 +153,13 @@ class EventExtractor:
         source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
                   "url": doc.url}
         seen: dict[str, list[tuple[str | None, str | None]]] = {}
-        for start, end in split_sentences(doc.text, doc.body_start):
+        spans = split_sentences(doc.text, doc.body_start)
+        for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
             sentence = doc.text[start:end]
-            if not reports_events(sentence):
+            if not groups or not reports_events(sentence, groups):
                 continue
             quantities = find_quantities(sentence)
-            kinds = [k for k in event_types_of(sentence, quantities)
+            kinds = [k for k in event_types_of(sentence, quantities, groups)
                      if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]
             if not kinds:
                 continue

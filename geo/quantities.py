@@ -57,16 +57,29 @@ def _number(text: str) -> float | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
+_WEIGHT_KEYS = ("pound", "lb", "libra", "kilo", "kg", "ton", "gram", "gramo", "ounce", "onza")
+_MONEY_KEYS = ("$", "dólar", "dolar", "dollar", "usd")
+_COUNT_KEYS = {"people": ("migrant", "people", "person", "immigrant", "adult", "child", "minor", "men",
+                          "women", "persona", "extranjero", "menor", "hombre", "mujer", "bod", "cuerpo"),
+               "guns": ("gun", "firearm", "rifle", "pistol", "weapon", "arma", "fusil"),
+               "rounds": ("round", "cartridge", "cartucho", "bullet", "bala")}
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in WEIGHT.finditer(sentence):
+    low = sentence.lower()
+    if not _DIGIT.search(sentence) and WORDS.keys().isdisjoint(low.split()):
+        return out
+    weights = WEIGHT.finditer(sentence) if any(k in low for k in _WEIGHT_KEYS) else ()
+    for m in weights:
         n = _number(m.group(1))
         if n is None:
             continue
         n *= SCALE.get((m.group(2) or "").lower(), 1.0)
         out.append(Quantity("weight", round(n * KG[m.group(3).lower()], 3), "kg", m.group(0).strip(),
                             m.group(4)))
-    for m in USD.finditer(sentence):
+    for m in USD.finditer(sentence) if any(k in low for k in _MONEY_KEYS) else ():
         raw, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = _number(raw)
         if n is None:
@@ -74,6 +87,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
         n *= SCALE.get((scale or "").lower(), 1.0)
         out.append(Quantity("money", round(n, 2), "USD", m.group(0).strip()))
     for kind, pattern in (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS)):
+        if not any(k in low for k in _COUNT_KEYS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             n = _number(m.group(1))
             if n is not None and not (kind == "people" and 1900 <= n <= 2100):

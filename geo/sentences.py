@@ -25,7 +25,7 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     for m in _END.finditer(text, start):
         end = m.end()
         if text[m.start()] == ".":
-            word = _WORD_BEFORE.search(text, 0, m.end())
+            word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
             token = word.group(1).lower().strip("\"“(") if word else ""
             if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+", token):
                 next_char = text[end:end + 2].strip()[:1]

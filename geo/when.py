@@ -31,6 +31,11 @@ RELATIVE_DAYS = {"yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 
 RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(RELATIVE_DAYS)
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     date: str | None  # ISO date (the first day for a month or year)
@@ -100,6 +105,8 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
 def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     """Every day a sentence names ("six killed on May 1 and five more on May
     4"), in order; the single best date when it names none or one."""
+    if not _DIGIT.search(sentence) and _DATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
+        return [resolve_date("", published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = None
     if published:

@@ -31,6 +31,8 @@ BORDER_AFTER = re.compile(r"\s+(?:border|frontera)\b", re.IGNORECASE)
 CORRIDOR = re.compile(r"\b(?:smuggling corridor|corridor|corredor)\b", re.IGNORECASE)
 STRETCH_DEG = 0.25  # a river or road "near Roma" is drawn this far either side
 AREA_SIMPLIFY_DEG = 0.005
+_SIMPLIFIED: dict[str, object] = {}  # area shapes as events carry them, made once per place
+_CONTEXTS: dict[tuple[float, float], object] = {}  # border context of points already placed
 
 
 @dataclass(slots=True)
@@ -83,7 +85,10 @@ def _place_geometry(gaz, place_id: str, lat: float, lon: float, feature: str):
         stretch = geom.intersection(point.buffer(STRETCH_DEG))
         return stretch if not stretch.is_empty else geom
     if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
+        simplified = _SIMPLIFIED.get(place_id)
+        if simplified is None:
+            simplified = _SIMPLIFIED[place_id] = geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
+        return simplified
     return geom
 
 
@@ -137,7 +142,12 @@ def main_place(doc: Document) -> Mention | None:
 def _context(gaz, place: EventPlace) -> EventPlace:
     if place.lat is None:
         return place
-    ctx = gaz.reverse(place.lat, place.lon, ports=1)
+    key = (round(place.lat, 5), round(place.lon, 5))
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        if len(_CONTEXTS) > 50_000:
+            _CONTEXTS.clear()
+        ctx = _CONTEXTS[key] = gaz.reverse(place.lat, place.lon, ports=1)
     place.side, place.border_km, place.sector = ctx.side, ctx.border_km, ctx.sector
     place.nearest_port = ctx.nearest_ports[0].port_id if ctx.nearest_ports else None
     place.corridor = ctx.sector if ctx.border_km <= 100 else None

@@ -9,6 +9,7 @@ import click
 
 from bordermap import __version__
 from bordermap.cli.evaluate import evaluate
+from bordermap.cli.export import export
 from bordermap.cli.extract import extract
 from bordermap.cli.gazetteer_cmd import gazetteer_group
 from bordermap.cli.geocode import geocode
@@ -43,6 +44,7 @@ def cli(ctx, places_files):
 
 cli.add_command(extract)
 cli.add_command(evaluate)
+cli.add_command(export)
 cli.add_command(geocode)
 cli.add_command(reverse)
 cli.add_command(gazetteer_group)

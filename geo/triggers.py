@@ -1,0 +1,131 @@
+"""Which kinds of event a sentence reports, found for a whole article in one
+pass: word stems (English and Spanish) are grouped by what they say — a
+drug, a seizure, a body, a crossing — and each event type is a few
+combinations of groups that must appear in the same sentence ("seized" with
+"marijuana"; "found" with "remains"; "shooting" alone).
+
+Stems match at the start of a word; a stem ending in "$" matches whole words
+only. Phrases are written with underscores for spaces. The text is folded
+(lower case, no accents) character for character, so offsets hold.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import ahocorasick
+
+from .matching import fold_text
+
+GROUPS = {
+    "drug": """drug narcotic marijuana mariguana marihuana cocain heroin fentanyl fentanilo meth$
+        methamphetamine metanfetamina opioid pills$ cannabis narcotico droga cristal$ estupefaciente""",
+    "seize": """seiz confiscat found$ discover recover uncover intercept smuggl traffick shipment
+        flow_of flows_of load_of loads_of pounds_of kilograms_of kilos_of tons_of bundles_of
+        packages_of asegur decomis incaut hallaron hallado hallada hallazgo trasiego trafico contrabando""",
+    "drug_alone": """drug_tunnel drug_smuggl drug_traffick drug_load drug_bust drug_seizure narcotunel
+        tunel_de_contrabando narco_tunnel narco-tunnel narcotrafic""",
+    "human_alone": """human_smuggl stash_house coyote pollero human_traffick trafico_de_personas
+        trafico_de_migrantes trafico_de_indocumentados casa_de_seguridad smuggle_people
+        smuggling_people smuggling_migrants smuggled_migrants""",
+    "smuggle": "smuggl",
+    "people": "people$ migrants$ immigrants$ humans$",
+    "migrant": """migrant immigrant asylum_seeker asylum-seeker border_crosser border-crosser undocumented
+        illegal_alien migrante inmigrante indocumentad extranjeros$""",
+    "cross": """apprehend detain caught$ arrest crossing$ crossed$ cross$ walked$ entering$ entered$
+        intercept rescu rescat cruz detenid asegurad flow_of flows_of group_of groups_of""",
+    "migrant_alone": "illegal_immigration illegal_crossing crossing_north illegal_entr",
+    "gun": """gun$ guns$ firearm rifle pistol handgun weapon ammunition ammo$ rounds$ cartridge
+        magazines$ arma$ armas$ fusil pistola cartucho municion cargador""",
+    "gun_act": """smuggl traffick seiz bought$ purchas straw_purchas asegur decomis shipment trafico_de
+        contrabando_de""",
+    "south": """southbound into_mexico to_mexico headed_south heading_south across_the_border
+        hacia_mexico a_mexico bound_for_mexico""",
+    "gun_alone": """gun_smuggl gun_traffick gunrunning gun_running weapons_smuggl weapons_traffick
+        arms_traffick arms_smuggl firearms_smuggl firearms_traffick ammunition_smuggl trafico_de_armas""",
+    "cash": "cash$ currency money$ dinero efectivo dolares dollars",
+    "cash_act": "seiz smuggl found$ asegur decomis shipment",
+    "cash_alone": "bulk_cash cash_smuggl money_laundering lavado_de_dinero",
+    "violence": """shooting shootings$ shootout shot_dead were_shot was_shot gunmen gunfire gun_battle
+        gunbattle firefight were_killed was_killed been_killed killed$ murder homicide slain$ kidnapp
+        massacre ambush opened_fire balacera enfrentamiento asesinad ejecutad secuestr ataque_armado
+        disparos masacre a_balazos violent_attack""",
+    "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
+    "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ acusad detenid
+        vinculad""",
+    "enforcement": """operation operativo crackdown raid$ raids$ raided$ arrest search_warrants
+        task_force joint_effort joint_operation coordinating_patrols investigators detuvieron
+        detenido detenida capturad cateo allanamiento dispositivo_de_seguridad apprehended
+        hallada_abandonada localizaron aseguraron""",
+    "training": """training trained$ train$ trains$ instructor drill$ drills$ capacitacion capacitad
+        adiestramiento entrenamiento""",
+    "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
+        signed_a sign_a sign_the signed_the will_sign acuerdo acordaron firmar firmaron firmara
+        convenio tratado""",
+    "body": "body$ bodies$ remains$ corpse cuerpo cuerpos$ restos$ cadaver osamenta",
+    "find": """found$ discovered recovered spotted$ saw$ located$ came_across came_upon pulled$
+        retrieved hallaron hallado hallada localizaron localizad encontraron encontrad sacaron
+        recuperaron dieron_con""",
+    "rescue": "rescued$ rescue_of rescataron rescatad auxili atrapad",
+    "death": """drowned ahog murieron died_of perdieron_la_vida skeletal_remains body_of bodies_of
+        body_floating bodies_floating""",
+    "general": """so_far_this_year so_far_this_month fiscal_year in_recent_years each_year every_year
+        per_year a_year$ on_average the_number_of toll$ by_some_counts statistics
+        en_lo_que_va_del_ano cada_ano en_los_ultimos_anos""",
+}
+
+# Each type: clauses of groups that must all be in the sentence; any clause will do.
+RULES = {
+    "drug_smuggling": (("drug_alone",), ("seize", "drug")),
+    "human_smuggling": (("human_alone",), ("smuggle", "people")),
+    "migrant_crossing": (("migrant_alone",), ("cross", "migrant")),
+    "weapons_trafficking": (("gun_alone",), ("gun_act", "gun"), ("gun", "south")),
+    "cash_smuggling": (("cash_alone",), ("cash_act", "cash"), ("cash", "south")),
+    "violence": (("violence",),),
+    "corruption": (("corrupt", "charge"),),
+    "enforcement_operation": (("enforcement",),),
+    "training": (("training",),),
+    "agreement": (("agreement",),),
+    "humanitarian": (("find", "body"), ("rescue",), ("death",)),
+}
+
+
+def _build():
+    table: dict[str, set[str]] = {}
+    for group, spec in GROUPS.items():
+        for stem in spec.split():
+            table.setdefault(stem.replace("_", " "), set()).add(group)
+    automaton = ahocorasick.Automaton()
+    for stem, groups in table.items():
+        key = stem.rstrip("$")
+        automaton.add_word(key, (len(key), stem.endswith("$"), frozenset(groups)))
+    automaton.make_automaton()
+    return automaton
+
+
+class TriggerFinder:
+    def __init__(self):
+        self.automaton = _build()
+
+    def groups(self, text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
+        """For each sentence span, the groups of the stems in it."""
+        folded = fold_text(text)
+        found: list[set[str]] = [set() for _ in spans]
+        starts = [s for s, _ in spans]
+        n = len(folded)
+        for end_index, (length, whole, groups) in self.automaton.iter(folded):
+            start = end_index - length + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if whole and end_index + 1 < n and folded[end_index + 1].isalnum():
+                continue
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < spans[i][1]:
+                found[i] |= groups
+        return found
+
+
+def kinds_from_groups(groups: set[str]) -> list[str]:
+    """The event types whose rules the groups satisfy."""
+    return [kind for kind, clauses in RULES.items()
+            if any(all(g in groups for g in clause) for clause in clauses)]
