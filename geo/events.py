@@ -21,8 +21,12 @@ from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
 from .when import resolve_dates
-from .where import EventPlace, locate_event
+from .where import LOCAL, EventPlace, locate_event
 
+# Happenings that articles tell over several sentences (the body found, then
+# recovered, then handed over): later sentences add to the first one.
+FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
+                         "cash_smuggling", "violence", "humanitarian"})
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
 # Words that make a sentence about an operation even beside a seizure.
@@ -76,9 +80,11 @@ class Event:
         }
 
 
-def event_id(doc_id: str, kind: str, start: int, end: int) -> str:
-    """Stable across runs: the same article gives the same ids."""
-    digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()
+def event_id(kind: str, date: str | None, evidence: str, source_key: str) -> str:
+    """Stable across runs and made from content: the same sentence of the
+    same article (by URL or title, else its text) gives the same id wherever
+    the file lies; two different articles never share one."""
+    digest = hashlib.sha1("\x1f".join((kind, date or "", evidence, source_key)).encode()).hexdigest()
     return f"ev-{digest[:16]}"
 
 
@@ -153,6 +159,7 @@ class EventExtractor:
         source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
                   "url": doc.url}
         seen: dict[str, list[tuple[str | None, str | None]]] = {}
+        source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
         spans = split_sentences(doc.text, doc.body_start)
         for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
             sentence = doc.text[start:end]
@@ -167,19 +174,20 @@ class EventExtractor:
             actors = find_actors(sentence)
             place = locate_event(self.gaz, doc, start, end)
             named_here = place.mention_start is not None and start <= place.mention_start < end
-            key_place = place.place_id if named_here else None
+            # Only a town or site named here makes a sentence about a new happening.
+            key_place = place.place_id if named_here and place.feature in LOCAL else None
             fresh = NEW_ONE.search(sentence) is not None or len(dates) > 1
             for kind, when in ((k, w) for k in kinds for w in dates):
                 key_date = when.date if when.precision in ("day", "month") else None
                 earlier = seen.setdefault(kind, [])
-                if earlier and not fresh and all(
+                if kind in FOLLOWED_UP and earlier and not fresh and all(
                     (key_place is None or key_place == p) and (key_date is None or key_date == d)
                     for p, d in earlier[-1:]
                 ) and (key_place is None or any(key_place == p for p, _ in earlier)):
                     continue  # more about the same happening
                 earlier.append((key_place, key_date))
                 events.append(Event(
-                    id=event_id(doc.id, f"{kind}@{when.date}", start, end), type=kind,
+                    id=event_id(kind, when.date, sentence, source_key), type=kind,
                     direction=direction_of(kind, sentence),
                     date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
                     place=place, quantities=quantities, actors=actors, document=source,

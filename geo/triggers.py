@@ -28,8 +28,6 @@ GROUPS = {
     "human_alone": """human_smuggl stash_house coyote pollero human_traffick trafico_de_personas
         trafico_de_migrantes trafico_de_indocumentados casa_de_seguridad smuggle_people
         smuggling_people smuggling_migrants smuggled_migrants""",
-    "smuggle": "smuggl",
-    "people": "people$ migrants$ immigrants$ humans$",
     "migrant": """migrant immigrant asylum_seeker asylum-seeker border_crosser border-crosser undocumented
         illegal_alien migrante inmigrante indocumentad extranjeros$""",
     "cross": """apprehend detain caught$ arrest crossing$ crossed$ cross$ walked$ entering$ entered$
@@ -60,8 +58,8 @@ GROUPS = {
     "training": """training trained$ train$ trains$ instructor drill$ drills$ capacitacion capacitad
         adiestramiento entrenamiento""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
-        signed_a sign_a sign_the signed_the will_sign acuerdo acordaron firmar firmaron firmara
-        convenio tratado""",
+        signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$
+        acuerdo_de_seguridad acuerdo_bilateral acordaron firmar firmaron firmara convenio tratado""",
     "body": "body$ bodies$ remains$ corpse cuerpo cuerpos$ restos$ cadaver osamenta",
     "find": """found$ discovered recovered spotted$ saw$ located$ came_across came_upon pulled$
         retrieved hallaron hallado hallada localizaron localizad encontraron encontrad sacaron
@@ -77,7 +75,7 @@ GROUPS = {
 # Each type: clauses of groups that must all be in the sentence; any clause will do.
 RULES = {
     "drug_smuggling": (("drug_alone",), ("seize", "drug")),
-    "human_smuggling": (("human_alone",), ("smuggle", "people")),
+    "human_smuggling": (("human_alone",),),
     "migrant_crossing": (("migrant_alone",), ("cross", "migrant")),
     "weapons_trafficking": (("gun_alone",), ("gun_act", "gun"), ("gun", "south")),
     "cash_smuggling": (("cash_alone",), ("cash_act", "cash"), ("cash", "south")),

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from .document import Document, Mention
 
 # Most specific first: the kind of place that best says where something happened.
-SPECIFICITY = ("port_of_entry", "checkpoint", "station", "landmark", "village", "town", "city", "river",
-               "road", "mountain", "park", "reservation", "municipality", "county", "region", "desert",
-               "sector", "body_of_water", "state", "country")
-PRECISION = {**dict.fromkeys(("port_of_entry", "checkpoint", "station", "landmark", "village", "town",
-                              "city"), 1),
+SPECIFICITY = ("coordinates", "port_of_entry", "checkpoint", "station", "landmark", "village", "town",
+               "city", "river", "road", "mountain", "park", "reservation", "municipality", "county", "region",
+               "desert", "sector", "body_of_water", "state", "country")
+PRECISION = {**dict.fromkeys(("coordinates", "port_of_entry", "checkpoint", "station", "landmark",
+                              "village", "town", "city"), 1),
              **dict.fromkeys(("river", "road", "mountain", "park", "reservation", "municipality",
                               "county"), 2),
              **dict.fromkeys(("region", "desert", "sector", "body_of_water", "state", "country",
                               "border_segment"), 3)}
-LOCAL = frozenset(SPECIFICITY[:12])
+LOCAL = frozenset(SPECIFICITY[:SPECIFICITY.index("desert")])  # a town, a site, a county: not a region
 NEAR = re.compile(r"\b(?:near|outside|close to|cerca de|en las afueras de|a las afueras de|around)"
                   r"\s+(?:the\s+)?$", re.IGNORECASE)
 PAIR_GAP = re.compile(r"\s*[-–/]\s*$")
@@ -142,6 +142,14 @@ def main_place(doc: Document) -> Mention | None:
 def _context(gaz, place: EventPlace) -> EventPlace:
     if place.lat is None:
         return place
+    known = gaz.get(place.place_id) if place.place_id else None
+    if known is not None and known.side and (known.lat, known.lon) == (place.lat, place.lon):
+        # A gazetteer point (a port, a town): its context was worked out when
+        # the gazetteer was built, with the care a port on the line needs.
+        place.side, place.border_km, place.sector = known.side, known.border_km, known.sector
+        place.nearest_port = known.nearest_port
+        place.corridor = known.sector if (known.border_km or 0) <= 100 else None
+        return place
     key = (round(place.lat, 5), round(place.lon, 5))
     ctx = _CONTEXTS.get(key)
     if ctx is None:
@@ -168,7 +176,12 @@ def _from_mention(gaz, doc: Document, m: Mention, reason: str, precision: int | 
         if NEAR.search(doc.text[max(0, m.start - 25):m.start]):
             level = max(level, 2)
             reason = f"{reason}; near it"
-        geometry = _place_geometry(gaz, m.place_id, lat, lon, m.feature) if m.place_id else None
+        if m.place_id:
+            geometry = _place_geometry(gaz, m.place_id, lat, lon, m.feature)
+        else:
+            import shapely
+
+            geometry = shapely.Point(lon, lat)  # coordinates written in the text
     return _context(gaz, EventPlace(
         place_id=m.place_id, name=m.name, feature=m.feature, lat=lat, lon=lon, precision=level,
         reason=reason, geometry=geometry, uncertainty_km=uncertainty,
