@@ -33,6 +33,7 @@ SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossi
 OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|task force|operativo|dispositivo|"
                              r"search warrants?|raids?)\b", re.IGNORECASE)
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
+AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
 DRUG_WORDS = re.compile(r"\b(?:" + "|".join(DRUGS) + r")\b", re.IGNORECASE)
 CASH_WORDS = re.compile(r"(?:\b(?:cash|currency|efectivo|dinero)\b|\$)", re.IGNORECASE)
@@ -54,6 +55,8 @@ class Event:
     quantities: list = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     document: dict = field(default_factory=dict)
+    incident_id: str | None = None  # set when events of many articles are grouped
+    other_sources: list[dict] = field(default_factory=list)
 
     @property
     def lat(self) -> float | None:
@@ -77,6 +80,8 @@ class Event:
             "actors": list(self.actors),
             **self.place.to_dict(),
             "document": dict(self.document),
+            "incident_id": self.incident_id,
+            "other_sources": [dict(s) for s in self.other_sources],
         }
 
 
@@ -165,6 +170,8 @@ class EventExtractor:
             sentence = doc.text[start:end]
             if not groups or not reports_events(sentence, groups):
                 continue
+            if not kinds_from_groups(groups) and not groups & AMOUNT_GROUPS:
+                continue  # no trigger, and no drug, gun or cash whose amount could be one
             quantities = find_quantities(sentence)
             kinds = [k for k in event_types_of(sentence, quantities, groups)
                      if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]

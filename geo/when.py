@@ -52,13 +52,15 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def resolve_date(sentence: str, published: str | None) -> EventDate:
     """The date a sentence gives for what it reports."""
+    words = set(_WORD.findall(sentence.lower()))
+    has_month = not words.isdisjoint(MONTHS)
     pub = None
     if published:
         try:
             pub = dt.date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    m = FULL.search(sentence)
+    m = FULL.search(sentence) if has_month else None
     if m:
         if m.group(1):
             found = _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
@@ -66,8 +68,8 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
             found = _iso(int(m.group(6)), MONTHS[m.group(5).lower()], int(m.group(4)))
         if found:
             return EventDate(found, "day", m.group(0))
-    m = MONTH_DAY.search(sentence)
-    if m and pub:
+    m = MONTH_DAY.search(sentence) if has_month and pub else None
+    if m:
         month = MONTHS[(m.group(1) or m.group(4)).lower()]
         day = int(m.group(2) or m.group(3))
         year = pub.year
@@ -76,12 +78,12 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
             candidate = _iso(year - 1, month, day)  # "on Dec. 28" in a January article
         if candidate:
             return EventDate(candidate, "day", m.group(0))
-    m = RELATIVE.search(sentence)
-    if m and pub:
+    m = RELATIVE.search(sentence) if pub and not words.isdisjoint(RELATIVE_DAYS) else None
+    if m:
         return EventDate((pub + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])).isoformat(), "day",
                          m.group(0))
-    m = WEEKDAY.search(sentence)
-    if m and pub:
+    m = WEEKDAY.search(sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
+    if m:
         target = WEEKDAYS[m.group(1).lower()]
         if FUTURE.search(sentence):
             ahead = (target - pub.weekday()) % 7 or 7
@@ -89,7 +91,7 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
         else:
             day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
         return EventDate(day.isoformat(), "day", m.group(0))
-    m = MONTH_YEAR.search(sentence)
+    m = MONTH_YEAR.search(sentence) if has_month else None
     if m:
         found = _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
         if found:
@@ -114,8 +116,13 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
             pub = dt.date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    matches = sorted([*FULL.finditer(sentence), *MONTH_DAY.finditer(sentence), *WEEKDAY.finditer(sentence)],
-                     key=lambda m: m.start())
+    words = set(_WORD.findall(sentence.lower()))
+    found_matches = []
+    if not words.isdisjoint(MONTHS):
+        found_matches += [*FULL.finditer(sentence), *MONTH_DAY.finditer(sentence)]
+    if not words.isdisjoint(WEEKDAYS):
+        found_matches += list(WEEKDAY.finditer(sentence))
+    matches = sorted(found_matches, key=lambda m: m.start())
     if pub is not None and len(matches) > 1:
         for m in matches:
             one = resolve_date(m.group(0) + (" will" if FUTURE.search(sentence) else ""), published)

@@ -46,6 +46,9 @@ def geo_events(inputs, *, lang: str | None = None, gazetteer=None, on_bad_record
             on_bad_record(item)
             continue
         events.extend(geoparser(item).events)
+    from geo.incidents import assign_incidents
+
+    assign_incidents(events)  # the same happening told by several articles
     return events_frame(events)
 
 

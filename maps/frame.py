@@ -27,11 +27,12 @@ COLUMNS: dict[str, str] = {
     "quantities_text": "string",
     "doc_id": "string", "doc_title": "string", "doc_published": "string", "doc_source": "string",
     "doc_url": "string",
+    "incident_id": "string", "incident_size": "Int64", "other_sources": "string",
 }
 # Keys of Event.to_dict() copied as they are.
 EVENT_KEYS = ("id", "type", "direction", "date", "date_precision", "start", "end", "evidence", "place_id",
               "place_name", "place_feature", "location_precision", "location_reason", "lat", "lon",
-              "uncertainty_km", "side", "border_km", "sector", "nearest_port", "corridor")
+              "uncertainty_km", "side", "border_km", "sector", "nearest_port", "corridor", "incident_id")
 # Quantity kind → (column, the unit summed); amounts in other units stay in quantities_text only.
 QUANTITY_COLUMNS = {"weight": ("weight_kg", "kg"), "money": ("money_usd", "USD"),
                     "people": ("people", "count"), "guns": ("guns", "count"), "rounds": ("rounds", "count")}
@@ -57,6 +58,10 @@ def event_row(record: dict) -> dict:
     row = {key: record.get(key) for key in EVENT_KEYS}
     actors = [a for a in record.get("actors") or () if a]
     row["actors"] = LIST_SEPARATOR.join(actors) if actors else None
+    others = record.get("other_sources") or ()
+    names = [o.get("title") or o.get("url") or o.get("id") for o in others]
+    row["other_sources"] = LIST_SEPARATOR.join(n for n in names if n) or None
+    row["incident_size"] = 1 + len(others) if record.get("incident_id") else None
     quantities = record.get("quantities") or ()
     for kind, (column, unit) in QUANTITY_COLUMNS.items():
         values = [q.get("value") for q in quantities if q.get("kind") == kind and q.get("unit") == unit]
