@@ -30,7 +30,7 @@ FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing"
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
 # Words that make a sentence about an operation even beside a seizure.
-OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|task force|operativo|dispositivo|"
+OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|operativo|dispositivo|"
                              r"search warrants?|raids?)\b", re.IGNORECASE)
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
@@ -106,6 +106,15 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
     return kinds
 
 
+def more_specific(event: Event, previous: Event) -> bool:
+    """Does ``event`` tell the same happening more precisely (its day, or a
+    more precise place named in its own sentence)?"""
+    if event.date_precision == "day" and previous.date_precision != "day":
+        return True
+    named = event.place.mention_start is not None and event.start <= event.place.mention_start < event.end
+    return named and event.place.precision < previous.place.precision
+
+
 def quantity_types(sentence: str, quantities) -> list[str]:
     """Amounts say what moved: rounds and guns are weapons, weighed drugs are
     drugs, dollars in cash are cash."""
@@ -164,6 +173,7 @@ class EventExtractor:
         source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
                   "url": doc.url}
         seen: dict[str, list[tuple[str | None, str | None]]] = {}
+        latest: dict[str, Event] = {}
         source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
         spans = split_sentences(doc.text, doc.body_start)
         for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
@@ -186,18 +196,26 @@ class EventExtractor:
             fresh = NEW_ONE.search(sentence) is not None or len(dates) > 1
             for kind, when in ((k, w) for k in kinds for w in dates):
                 key_date = when.date if when.precision in ("day", "month") else None
+                event = Event(
+                    id=event_id(kind, when.date, sentence, source_key), type=kind,
+                    direction=direction_of(kind, sentence),
+                    date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
+                    place=place, quantities=quantities, actors=actors, document=source,
+                )
                 earlier = seen.setdefault(kind, [])
                 if kind in FOLLOWED_UP and earlier and not fresh and all(
                     (key_place is None or key_place == p) and (key_date is None or key_date == d)
                     for p, d in earlier[-1:]
                 ) and (key_place is None or any(key_place == p for p, _ in earlier)):
-                    continue  # more about the same happening
+                    # More about the same happening: it is told where it is told
+                    # most precisely (a lead sentence, then the day and the place).
+                    previous = latest[kind]
+                    if more_specific(event, previous):
+                        events[events.index(previous)] = latest[kind] = event
+                        earlier[-1] = (key_place or earlier[-1][0], key_date or earlier[-1][1])
+                    continue
                 earlier.append((key_place, key_date))
-                events.append(Event(
-                    id=event_id(kind, when.date, sentence, source_key), type=kind,
-                    direction=direction_of(kind, sentence),
-                    date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
-                    place=place, quantities=quantities, actors=actors, document=source,
-                ))
+                events.append(event)
+                latest[kind] = event
         doc.events = events
         return doc

@@ -55,8 +55,8 @@ GROUPS = {
         task_force joint_effort joint_operation coordinating_patrols investigators detuvieron
         detenido detenida capturad cateo allanamiento dispositivo_de_seguridad apprehended
         hallada_abandonada localizaron aseguraron""",
-    "training": """training trained$ train$ trains$ instructor drill$ drills$ capacitacion capacitad
-        adiestramiento entrenamiento""",
+    "training": """training instructor drill$ drills$ to_train and_train train_together trained_together
+        train_with trained_with trains$ capacitacion capacitad adiestramiento entrenamiento""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
         signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$
         acuerdo_de_seguridad acuerdo_bilateral acordaron firmar firmaron firmara convenio tratado""",

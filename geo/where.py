@@ -69,6 +69,27 @@ class EventPlace:
         }
 
 
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|close to|on a ranch near|en|cerca de|a las afueras de)\s+"
+                      r"(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
+LOCATIVE_PULL = 4  # "Kingsville Station agents found remains near Armstrong": Armstrong
+
+
+def _locative(text: str, m: Mention) -> bool:
+    return bool(LOCATIVE.search(text[max(0, m.start - 30):m.start]))
+
+
+def _within(gaz, inner: Mention, outer: Mention) -> bool:
+    """Is ``inner`` (a town) in the state or country ``outer``?"""
+    place = gaz.get(inner.place_id) if inner.place_id else None
+    if place is None or outer.place_id is None:
+        return False
+    if outer.feature == "country":
+        return place.country == outer.country
+    if outer.feature == "state":
+        return place.admin1 == outer.name and place.country == outer.country
+    return False
+
+
 def _rank(m: Mention) -> int:
     return SPECIFICITY.index(m.feature) if m.feature in SPECIFICITY else len(SPECIFICITY)
 
@@ -209,7 +230,13 @@ def locate_event(gaz, doc: Document, start: int, end: int) -> EventPlace:
             reason=f"{doc.text[first.start:first.end]}… border named in the sentence", geometry=geometry,
             mention_start=first.start))
     if inside:
-        best = min(inside, key=_rank)
+        best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0))
+        main = main_place(doc)
+        if (PRECISION.get(best.feature, 3) == 3 and main is not None and main.feature in LOCAL
+                and _within(gaz, main, best)):
+            # "Sonora police reported...", "Mexico and the U.S. agreed": the
+            # article's own town, inside that state or country, says more.
+            return _from_mention(gaz, doc, main, f"the article's main place, in {best.name}")
         return _from_mention(gaz, doc, best, f"{best.text!r} named in the sentence")
     sentence = doc.text[start:end]
     main = main_place(doc)
