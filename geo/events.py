@@ -21,7 +21,7 @@ from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
 from .when import resolve_dates
-from .where import LOCAL, EventPlace, locate_event
+from .where import LOCAL, EventPlace, article_focus, locate_event
 
 # Happenings that articles tell over several sentences (the body found, then
 # recovered, then handed over): later sentences add to the first one.
@@ -157,7 +157,8 @@ FLOW_EVIDENCE = re.compile(r"\b(?:seiz\w*|smuggl\w*|found|discover\w*|confiscat\
 
 
 def reports_events(sentence: str, groups: set[str]) -> bool:
-    return not QUOTE_OPENING.match(sentence) and "general" not in groups
+    """Not a quotation, not totals."""
+    return not (QUOTE_OPENING.match(sentence) or "general" in groups)
 
 
 class EventExtractor:
@@ -176,6 +177,7 @@ class EventExtractor:
         latest: dict[str, Event] = {}
         source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
         spans = split_sentences(doc.text, doc.body_start)
+        focus = article_focus(self.gaz, doc) if doc.mentions else None
         for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
             sentence = doc.text[start:end]
             if not groups or not reports_events(sentence, groups):
@@ -189,7 +191,7 @@ class EventExtractor:
                 continue
             dates = resolve_dates(sentence, doc.published)
             actors = find_actors(sentence)
-            place = locate_event(self.gaz, doc, start, end)
+            place = locate_event(self.gaz, doc, start, end, focus)
             named_here = place.mention_start is not None and start <= place.mention_start < end
             # Only a town or site named here makes a sentence about a new happening.
             key_place = place.place_id if named_here and place.feature in LOCAL else None

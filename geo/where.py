@@ -90,6 +90,18 @@ def _within(gaz, inner: Mention, outer: Mention) -> bool:
     return False
 
 
+SEGMENT_COUNTRY_CODES = {"US": ("CA", "AZ", "NM", "TX"), "MX": ("BCN", "SON", "CHH", "COA", "NLE", "TAM")}
+
+
+def _touches(segment, m: Mention) -> bool:
+    """Does a border segment lie along the state or country ``m``?"""
+    if m.feature == "country":
+        return m.country in SEGMENT_COUNTRY_CODES
+    codes = {"Arizona": "AZ", "California": "CA", "New Mexico": "NM", "Texas": "TX", "Baja California": "BCN",
+             "Sonora": "SON", "Chihuahua": "CHH", "Coahuila": "COA", "Nuevo León": "NLE", "Tamaulipas": "TAM"}
+    return codes.get(m.name) in segment.codes
+
+
 def _rank(m: Mention) -> int:
     return SPECIFICITY.index(m.feature) if m.feature in SPECIFICITY else len(SPECIFICITY)
 
@@ -209,46 +221,84 @@ def _from_mention(gaz, doc: Document, m: Mention, reason: str, precision: int | 
         mention_start=m.start, mention_end=m.end))
 
 
-def locate_event(gaz, doc: Document, start: int, end: int) -> EventPlace:
+def _segment_place(gaz, doc: Document, place, first: Mention, reason: str) -> EventPlace:
+    place = _narrower_segment(gaz, doc, place)
+    geometry = gaz.geometry(place.id)
+    anchor = main_place(doc)
+    if anchor is not None and anchor.feature in LOCAL:
+        import shapely
+        from shapely.ops import nearest_points
+
+        point = nearest_points(geometry, shapely.Point(anchor.lon, anchor.lat))[0]
+        lat, lon = round(point.y, 5), round(point.x, 5)
+    else:
+        lat, lon = place.lat, place.lon
+    return _context(gaz, EventPlace(
+        place_id=place.id, name=place.name, feature="border_segment", lat=lat, lon=lon, precision=3,
+        reason=reason, geometry=geometry, mention_start=first.start))
+
+
+def article_focus(gaz, doc: Document):
+    """Where an article is, for sentences that name no place: its dateline;
+    else the stretch of border it names ("the Arizona-Sonora border"); else
+    its most named town; else its most named state. None when it names none."""
+    main = main_place(doc)
+    dateline = main is not None and main is _first_located(doc) and main.feature in LOCAL
+    if dateline:
+        return ("mention", main)
+    located = [m for m in doc.mentions if m.lat is not None]
+    segment = _border_segment(gaz, doc, located)
+    if segment is not None:
+        return ("segment", segment)
+    if main is not None:
+        return ("mention", main)
+    states = [m for m in located if m.feature == "state"]
+    if states:
+        counts = Counter(m.place_id for m in states)
+        return ("mention", next(m for m in states if counts[m.place_id] == max(counts.values())))
+    return None
+
+
+def _first_located(doc: Document) -> Mention | None:
+    return next((m for m in doc.mentions if m.place_id and m.lat is not None), None)
+
+
+def locate_event(gaz, doc: Document, start: int, end: int, focus=None) -> EventPlace:
+    """Where the event told by ``doc.text[start:end]`` happened; ``focus`` is
+    ``article_focus(gaz, doc)``, computed once per article by the caller."""
     inside = [m for m in doc.mentions if start <= m.start < end and m.lat is not None]
     segment = _border_segment(gaz, doc, inside)
     if segment is not None:
         place, first = segment
-        place = _narrower_segment(gaz, doc, place)
-        geometry = gaz.geometry(place.id)
-        anchor = main_place(doc)
-        if anchor is not None and anchor.feature in LOCAL:
-            import shapely
-            from shapely.ops import nearest_points
-
-            point = nearest_points(geometry, shapely.Point(anchor.lon, anchor.lat))[0]
-            lat, lon = round(point.y, 5), round(point.x, 5)
-        else:
-            lat, lon = place.lat, place.lon
-        return _context(gaz, EventPlace(
-            place_id=place.id, name=place.name, feature="border_segment", lat=lat, lon=lon, precision=3,
-            reason=f"{doc.text[first.start:first.end]}… border named in the sentence", geometry=geometry,
-            mention_start=first.start))
+        return _segment_place(gaz, doc, place, first,
+                              f"{doc.text[first.start:first.end]}… border named in the sentence")
     if inside:
         best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0))
-        main = main_place(doc)
-        if (PRECISION.get(best.feature, 3) == 3 and main is not None and main.feature in LOCAL
-                and _within(gaz, main, best)):
-            # "Sonora police reported...", "Mexico and the U.S. agreed": the
-            # article's own town, inside that state or country, says more.
-            return _from_mention(gaz, doc, main, f"the article's main place, in {best.name}")
+        if best.feature in ("state", "country") and focus is not None:
+            # "Sonora police reported...", "hundreds of U.S. and Mexican officers":
+            # the article's own town or stretch of border, inside that state or
+            # country, says more.
+            kind, what = focus
+            if kind == "segment" and _touches(what[0], best):
+                return _segment_place(gaz, doc, what[0], what[1],
+                                      f"the stretch of border the article is about, in {best.name}")
+            if kind == "mention" and what.feature in LOCAL and _within(gaz, what, best):
+                return _from_mention(gaz, doc, what, f"the article's main place, in {best.name}")
         return _from_mention(gaz, doc, best, f"{best.text!r} named in the sentence")
-    sentence = doc.text[start:end]
-    main = main_place(doc)
-    if CORRIDOR.search(sentence) and main is not None:
+    if focus is None:
+        return EventPlace(place_id=None, name=None, feature=None, lat=None, lon=None, precision=3,
+                          reason="no place in the text")
+    kind, what = focus
+    if kind == "segment":
+        place, first = what
+        return _segment_place(gaz, doc, place, first, "the stretch of border the article is about")
+    main = what
+    if CORRIDOR.search(doc.text[start:end]):
         corridor = _sector_stretch(gaz, main)
         if corridor is not None:
             return corridor
-    if main is not None:
-        return _from_mention(gaz, doc, main, "the article's dateline or main place",
-                             precision=max(2, PRECISION.get(main.feature, 3)))
-    return EventPlace(place_id=None, name=None, feature=None, lat=None, lon=None, precision=3,
-                      reason="no place in the text")
+    return _from_mention(gaz, doc, main, "the article's dateline or main place",
+                         precision=max(2, PRECISION.get(main.feature, 3)))
 
 
 def _sector_stretch(gaz, main: Mention) -> EventPlace | None:

@@ -20,7 +20,7 @@ from bordermap.cli.output import atomic_output, report_bad_records
               help="Language of every input (detected per document when not given).")
 @click.pass_context
 def extract(ctx, inputs, output_format, output, lang):
-    """Find and resolve the places named in INPUT articles.
+    """Find the places and events of INPUT articles.
 
     INPUT: .txt articles (with or without the "Posted on / title / byline"
     header), .jsonl or .csv files of articles (fields id, title, published,
@@ -60,4 +60,10 @@ def summary(doc) -> str:
         if m.offset is not None:
             o = m.offset
             lines.append(f"          offset {o.text!r}: {o.lat:.4f}, {o.lon:.4f} ± {o.uncertainty_km:g} km")
+    for e in doc.events:
+        where = e.place.name or "no place"
+        flow = f" {e.direction}" if e.direction else ""
+        amounts = "; ".join(q.text for q in e.quantities)
+        lines.append(f"  event {e.type}{flow}  {e.date or 'undated'} ({e.date_precision})  at {where}"
+                     f" [precision {e.place.precision}]" + (f"  {amounts}" if amounts else ""))
     return "\n".join(lines) + "\n"
