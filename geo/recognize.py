@@ -108,9 +108,10 @@ class Recognizer:
         chosen.sort(key=lambda pair: pair[0].start)
         strong = [(h.start, h.end) for h, e in chosen if not {k for *_, k in e} <= PERSONAL_KINDS]
         starts = {h.start for h, _ in chosen}
+        ends = {h.end for h, _ in chosen}
         mentions = []
         for hit, entries in chosen:
-            if self.rejected(text, hit, entries, strong, starts):
+            if self.rejected(text, hit, entries, strong, starts, ends):
                 if mentions and self.part_of_organisation(*_after(text, hit.end)):
                     drop_qualifier_chain(text, mentions, hit.start)
                 continue
@@ -147,7 +148,7 @@ class Recognizer:
 
     # -- what only looks like a place -----------------------------------------
 
-    def rejected(self, text: str, hit: NameHit, entries: tuple, strong, starts) -> bool:
+    def rejected(self, text: str, hit: NameHit, entries: tuple, strong, starts, ends) -> bool:
         kinds = {kind for _, _, _, kind in entries}
         after, after_low = _after(text, hit.end)
         if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
@@ -164,7 +165,7 @@ class Recognizer:
             return True
         if "country" not in kinds and self.inside_spanish_organisation(text, hit):
             return True
-        return self.needs_support(text, hit, entries) and not supported(text, hit)
+        return self.needs_support(text, hit, entries) and not supported(text, hit, starts, ends)
 
     @staticmethod
     def part_of_organisation(after: list[str], after_low: list[str]) -> bool:
@@ -274,9 +275,14 @@ def described_as_person(text: str, end: int) -> bool:
     return bool(m) and any(word in lexicon.PERSON_NOUNS for word in m.group(1).split())
 
 
-def supported(text: str, hit: NameHit) -> bool:
-    """A preposition of place before, a ", State" after, or a dateline
-    (a month name needs the ", State")."""
+_AND_AFTER = re.compile(r"\s+(?:and|y|or|o)\s+")
+_AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
+
+
+def supported(text: str, hit: NameHit, strong_starts=frozenset(), strong_ends=frozenset()) -> bool:
+    """A preposition of place before, a ", State" after, a dateline, or a
+    place it is listed with ("visited Douglas and Agua Prieta"); a month
+    name needs the ", State"."""
     qualified = text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()
     if fold_text(text[hit.start:hit.end]) in lexicon.MONTH_NAMES:
         return qualified
@@ -284,6 +290,12 @@ def supported(text: str, hit: NameHit) -> bool:
     if fold_text(before).rstrip(".,") in lexicon.PLACE_PREPOSITIONS:
         return True
     if text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper():
+        return True
+    m = _AND_AFTER.match(text, hit.end)
+    if m and m.end() in strong_starts:
+        return True
+    m = _AND_BEFORE.search(text, max(0, hit.start - 6), hit.start)
+    if m and m.start() in strong_ends:
         return True
     return text[hit.start:hit.end].isupper() and starts_sentence(text, hit.start)
 
