@@ -26,7 +26,8 @@ ACTORS = {
     "Guardia Nacional": ("guardia nacional", "mexican national guard"),
     "SEDENA (Mexican Army)": ("SEDENA", "defensa nacional", "mexican army", "mexican soldiers",
                               "mexican military", "ejercito"),
-    "SEMAR (Mexican Navy)": ("SEMAR", "secretaria de marina", "mexican navy", "marina"),
+    "SEMAR (Mexican Navy)": ("SEMAR", "secretaria de marina", "mexican navy", "marina armada de mexico",
+                             "la marina"),
     "Fiscalía General de la República": ("FGR", "fiscalia general de la republica"),
     "Instituto Nacional de Migración": ("INM", "instituto nacional de migracion", "grupo beta"),
     "state police": ("state police", "policia estatal"),
@@ -59,7 +60,7 @@ _AUTOMATON = _build()
 
 def find_actors(sentence: str) -> list[str]:
     folded = fold_text(sentence)
-    found: list[str] = []
+    hits: list[tuple[int, int, list[str]]] = []
     n = len(sentence)
     for text, acronyms in ((folded, False), (sentence, True)):
         for end, (length, is_acronym, names) in _AUTOMATON.iter(text):
@@ -68,7 +69,12 @@ def find_actors(sentence: str) -> list[str]:
             start = end - length + 1
             if (start > 0 and text[start - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
                 continue
-            found.extend(n_ for n_ in names if n_ not in found)
+            hits.append((start, end + 1, names))
+    found: list[str] = []
+    for start, end, names in hits:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits):
+            continue  # "Mexican National Guard" is not also the U.S. "National Guard"
+        found.extend(n_ for n_ in names if n_ not in found)
     if "drug cartels" in found and CARTELS.intersection(found):
         found.remove("drug cartels")  # "the Sinaloa Cartel" is not also "drug cartels"
     order = list(ACTORS)

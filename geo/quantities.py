@@ -17,19 +17,22 @@ WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "half a dozen": 6,
          "hundreds": 200, "dozens": 24, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
          "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "quince": 15, "veinte": 20}
-_NUM = r"(\d{1,3}(?:[,.]\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")"
+_NUM = (r"(\d{1,3}(?:[,.]\d{3})+|\d+(?:[.,]\d{1,2}(?!\d))?|\d+(?:\.\d+)?|"
+        + "|".join(sorted(WORDS, key=len, reverse=True)) + r")")
 WEIGHT = re.compile(_NUM + r"(?:\s+(million|thousand|mil))?(?:\s+(?:more|additional|metric|más))?\s*("
                     + "|".join(sorted(KG, key=len, reverse=True))
-                    + r")\b(?:\s+(?:of|de))?\s+(?:\w+\s+){0,2}?(\w+)?", re.IGNORECASE)
+                    + r")\b(?:\s+(?:of|de))?(?:\s+(?:\w+\s+){0,2}?(\w+))?", re.IGNORECASE)
 USD = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|m|k)?\b|"
                  r"(\d[\d,]*(?:\.\d+)?)\s*(millones|mil|million)?\s*(?:de\s+)?(?:dólares|dollars|USD)\b",
                  re.IGNORECASE)
-PEOPLE = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|children|minors|"
-                    r"men|women|migrantes|personas|extranjeros|menores|hombres|mujeres|bodies|cuerpos)\b",
+_SCALE = r"(?:\s+(million|millones|mil|thousand))?"
+PEOPLE = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|"
+                    r"children|minors|men|women|migrantes|personas|extranjeros|menores|hombres|mujeres|bodies|cuerpos)\b",
                     re.IGNORECASE)
-GUNS = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|armas|fusiles|"
-                  r"pistolas)\b", re.IGNORECASE)
-ROUNDS = re.compile(_NUM + r"\s+(?:\w+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b", re.IGNORECASE)
+GUNS = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|armas|"
+                  r"fusiles|pistolas)\b", re.IGNORECASE)
+ROUNDS = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b",
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,8 @@ def _number(text: str) -> float | None:
     cleaned = text.replace(",", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         cleaned = text.replace(".", "")  # "1.500" in Spanish
+    elif re.fullmatch(r"\d+,\d{1,2}", text):
+        cleaned = text.replace(",", ".")  # "1,5 toneladas"
     try:
         return float(cleaned)
     except ValueError:
@@ -91,6 +96,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         for m in pattern.finditer(sentence):
             n = _number(m.group(1))
-            if n is not None and not (kind == "people" and 1900 <= n <= 2100):
-                out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(2).lower()))
+            if n is None or (1900 <= n <= 2100 and not m.group(2) and "," not in m.group(1)):
+                continue  # "In 2019 guns...": a year, not a count
+            n *= SCALE.get((m.group(2) or "").lower(), 1.0)
+            out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
     return out

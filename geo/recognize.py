@@ -153,8 +153,10 @@ class Recognizer:
         after, after_low = _after(text, hit.end)
         if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
             return True
-        if after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS:
-            return True  # "Donna said"
+        preposition = fold_text(word_before(text, hit.start)[0]).rstrip(".,")
+        if (after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS
+                and preposition not in lexicon.PLACE_PREPOSITIONS):
+            return True  # "Donna said" (but "officials in Tucson said")
         if described_as_person(text, hit.end):
             return True  # "Guerrero, a former agent, said"
         if self.part_of_person(text, hit, kinds, strong):

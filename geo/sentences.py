@@ -14,6 +14,8 @@ mr. mrs. ms. dr. sen. rep. gov. lt. sgt. capt. gen. col. st. no. jr. sr. sra. li
 jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
 a.m. p.m. etc. inc. corp. co. vs. approx. mi. km. lbs. oz. hwy. rd. ave. blvd. ft.
 """.split())
+TITLES = frozenset("mr. mrs. ms. dr. sen. rep. gov. lt. sgt. capt. gen. col. st. no. sr. sra. lic. ing. "
+                   "prof. gob. pres. sec. atty. supt. det. cmdr. adm. maj. cpl. pvt. hon. rev. fr.".split())
 _END = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z¿¡\"“])")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
@@ -27,13 +29,15 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
         if text[m.start()] == ".":
             word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
             token = word.group(1).lower().strip("\"“(") if word else ""
+            if token in TITLES:
+                continue  # "Gov. Katie Hobbs", "Sen. Mark Kelly"
             if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+", token):
                 next_char = text[end:end + 2].strip()[:1]
                 if not next_char or not next_char.isupper() or token in ("u.s.", "d.c."):
                     continue  # "the U.S. agents", "Ariz., on Tuesday"
-        _add(text, pos, end, spans)
+        _add(text, pos, end, spans, first=not spans)
         pos = end
-    _add(text, pos, len(text), spans)
+    _add(text, pos, len(text), spans, first=not spans)
     return spans
 
 
@@ -43,10 +47,10 @@ DATELINE = re.compile(
     r"[A-ZÁÉÍÓÚÑ][\w'’. ]{1,40}(?:,[^\n—–]{1,40}?)?\s*(?:\(\w+\))?\s*(?:\.?\s*[—–]|\.-|\s--?)\s+")
 
 
-def _add(text: str, a: int, b: int, spans: list) -> None:
+def _add(text: str, a: int, b: int, spans: list, first: bool = False) -> None:
     while a < b and text[a].isspace():
         a += 1
-    m = DATELINE.match(text, a, b)
+    m = DATELINE.match(text, a, b) if first else None  # only the story's opening has a dateline
     if m and (a == 0 or text[a - 1] == "\n"):
         a = m.end()
     while b > a and text[b - 1].isspace():

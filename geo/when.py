@@ -32,6 +32,7 @@ RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IG
 
 
 _DIGIT = re.compile(r"\d")
+FUTURE_WINDOW = 40  # "will sign a declaration Thursday": the future word comes just before
 _WORD = re.compile(r"\w+")
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(RELATIVE_DAYS)
 
@@ -85,7 +86,7 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
     m = WEEKDAY.search(sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
     if m:
         target = WEEKDAYS[m.group(1).lower()]
-        if FUTURE.search(sentence):
+        if FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start()):
             ahead = (target - pub.weekday()) % 7 or 7
             day = pub + dt.timedelta(days=ahead)
         else:
@@ -125,7 +126,8 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     matches = sorted(found_matches, key=lambda m: m.start())
     if pub is not None and len(matches) > 1:
         for m in matches:
-            one = resolve_date(m.group(0) + (" will" if FUTURE.search(sentence) else ""), published)
+            future = FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start())
+            one = resolve_date(("will " if future else "") + m.group(0), published)
             if one.precision == "day" and all(one.date != f.date for f in found):
                 found.append(EventDate(one.date, "day", m.group(0)))
     return found if len(found) > 1 else [resolve_date(sentence, published)]

@@ -1,0 +1,284 @@
+"""Events (geo/events.py) through the whole geoparser: one per type and
+sentence, with its evidence and offsets, direction, date, amounts and actors;
+quotations and statistics report none; follow-up sentences add to the first
+event; ids are stable. The texts are invented for the test."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.events import Event, event_id
+
+PUB = "2024-10-17"  # a Thursday
+
+TO_DICT_KEYS = ("id", "type", "direction", "date", "date_precision", "start", "end", "evidence", "quantities",
+                "actors", "place_id", "place_name", "place_feature", "lat", "lon", "location_precision",
+                "location_reason", "uncertainty_km", "side", "border_km", "sector", "nearest_port",
+                "corridor", "geometry", "document")
+
+
+def extract(geoparser, text: str, published: str | None = PUB, **fields):
+    """The Document for ``text``, after checking that every event's evidence
+    is what its offsets slice out."""
+    doc = geoparser.parse_text(text, published=published, **fields)
+    for e in doc.events:
+        assert isinstance(e, Event)
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.evidence, e
+    return doc
+
+
+def kinds(doc) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+def of_type(doc, kind: str) -> list[Event]:
+    return [e for e in doc.events if e.type == kind]
+
+
+# -- one event per type per sentence -------------------------------------------------
+
+TWO_SENTENCES = ("Agents seized 400 pounds of marijuana and 20 kilos of cocaine in Calexico. "
+                 "Gunmen opened fire in Reynosa, Tamaulipas.")
+
+
+def test_one_event_per_type_per_sentence(geoparser):
+    doc = extract(geoparser, TWO_SENTENCES)
+    assert kinds(doc) == ["drug_smuggling", "violence"]
+    drugs, shooting = doc.events
+    first = "Agents seized 400 pounds of marijuana and 20 kilos of cocaine in Calexico."
+    assert (drugs.start, drugs.end, drugs.evidence) == (0, len(first), first)
+    second_start = TWO_SENTENCES.index("Gunmen")
+    assert (shooting.start, shooting.end) == (second_start, len(TWO_SENTENCES))
+    assert shooting.evidence == "Gunmen opened fire in Reynosa, Tamaulipas."
+
+
+def test_the_event_carries_every_amount_of_its_sentence(geoparser):
+    (drugs, _) = extract(geoparser, TWO_SENTENCES).events
+    assert [(q.kind, q.value, q.what) for q in drugs.quantities] == [
+        ("weight", 181.437, "marijuana"), ("weight", 20.0, "cocaine")]
+
+
+def test_a_sentence_of_several_types_gives_one_event_of_each(geoparser):
+    text = "In a joint operation in Douglas, agents seized 300 pounds of marijuana and 12 rifles."
+    doc = extract(geoparser, text)
+    assert sorted(kinds(doc)) == ["drug_smuggling", "enforcement_operation", "weapons_trafficking"]
+    assert {(e.start, e.end) for e in doc.events} == {(0, len(text))}
+
+
+def test_actors_and_dates(geoparser):
+    text = "Border Patrol agents and ICE officers arrested 45 migrants who crossed near Sasabe on Tuesday."
+    (event,) = extract(geoparser, text).events
+    assert event.type == "migrant_crossing"
+    assert event.actors == ["U.S. Border Patrol", "Immigration and Customs Enforcement"]
+    assert (event.date, event.date_precision) == ("2024-10-15", "day")
+    assert [(q.kind, q.value) for q in event.quantities] == [("people", 45.0)]
+
+
+def test_no_date_in_the_sentence_is_the_publication_date(geoparser):
+    (event,) = extract(geoparser, "Gunmen opened fire in Reynosa.").events
+    assert (event.date, event.date_precision) == (PUB, "publication")
+    (event,) = extract(geoparser, "Gunmen opened fire in Reynosa.", published=None).events
+    assert (event.date, event.date_precision) == (None, "unknown")
+
+
+def test_spanish_events(geoparser):
+    text = ("TIJUANA, Baja California.- Agentes aseguraron 200 kilos de cocaína el 21 de septiembre. "
+            "Se localizaron dos cuerpos en el canal.")
+    doc = extract(geoparser, text)
+    assert kinds(doc) == ["drug_smuggling", "humanitarian"]
+    drugs, bodies = doc.events
+    assert drugs.evidence == "Agentes aseguraron 200 kilos de cocaína el 21 de septiembre."
+    assert (drugs.date, drugs.direction) == ("2024-09-21", "northbound")
+    assert drugs.quantities[0].value == 200.0
+    assert bodies.direction is None
+
+
+# -- direction -----------------------------------------------------------------------
+
+FLOWS = ("Agents seized 400 pounds of marijuana in Calexico. "
+         "Agents caught 45 migrants who crossed near Sasabe. "
+         "Officers seized 20 rifles in Douglas. "
+         "Officers seized $200,000 in cash in Laredo.")
+
+
+def test_default_directions(geoparser):
+    doc = extract(geoparser, FLOWS)
+    assert [(e.type, e.direction) for e in doc.events] == [
+        ("drug_smuggling", "northbound"), ("migrant_crossing", "northbound"),
+        ("weapons_trafficking", "southbound"), ("cash_smuggling", "southbound")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "direction"),
+    [
+        ("Agents intercepted 300 pounds of marijuana headed to Mexico in Yuma.", "drug_smuggling",
+         "southbound"),
+        ("Officers seized $90,000 in cash headed to Mexico at the port in Nogales.", "cash_smuggling",
+         "southbound"),
+        ("Agents seized 20 rifles smuggled into the United States near Laredo.", "weapons_trafficking",
+         "northbound"),
+        ("Soldados aseguraron 300 kilos de mariguana que iban hacia Estados Unidos en Sonoyta.",
+         "drug_smuggling", "northbound"),
+        ("Agentes aseguraron 30 armas que llevaban hacia México en Laredo.", "weapons_trafficking",
+         "southbound"),
+    ],
+)
+def test_explicit_direction_cues(geoparser, text, kind, direction):
+    (event,) = of_type(extract(geoparser, text), kind)
+    assert event.direction == direction
+
+
+def test_a_court_case_is_not_a_crossing(geoparser):
+    (event,) = extract(geoparser, "A man was charged with smuggling marijuana in Tucson.").events
+    assert (event.type, event.direction) == ("drug_smuggling", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen opened fire in Reynosa.",
+        "Police launched an operation in Agua Prieta.",
+        "Mexican officers attended a training course in Nogales.",
+        "The two countries will sign an agreement in Mexico City.",
+        "Agents found a body in the desert near Ajo.",
+        "The mayor of Nogales was charged with taking bribes.",
+    ],
+)
+def test_no_direction_for_types_that_are_not_flows(geoparser, text):
+    doc = extract(geoparser, text)
+    assert len(doc.events) == 1
+    assert doc.events[0].type in ("violence", "enforcement_operation", "training", "agreement",
+                                  "humanitarian", "corruption")
+    assert doc.events[0].direction is None
+
+
+# -- sentences that report nothing ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cWe seized 400 pounds of marijuana,\u201d the chief said in Yuma.",
+        '"Gunmen opened fire on us," a witness said in Reynosa.',
+        "So far this year, 129 migrants have died in Arizona.",
+        "On average, agents seize 40 pounds of fentanyl a day in Nogales.",
+        "En lo que va del año, 50 migrantes murieron ahogados en el río Bravo.",
+        "The rain fell on Nogales all week.",
+    ],
+)
+def test_quotations_and_statistics_report_no_event(geoparser, text):
+    assert extract(geoparser, text).events == []
+
+
+def test_a_topic_is_not_a_flow(geoparser):
+    """A drug named with no sign of anything moving or stopped is no event."""
+    assert extract(geoparser, "Marijuana is legal in Arizona.").events == []
+
+
+# -- follow-ups ----------------------------------------------------------------------
+
+FOLLOW_UP = ("NOGALES, Ariz. — Border Patrol agents found the body of a man in the desert on Monday. "
+             "The agents recovered the body and turned it over to the medical examiner. "
+             "Three hours later agents found a second body.")
+
+
+def test_a_follow_up_sentence_adds_no_event(geoparser):
+    doc = extract(geoparser, FOLLOW_UP)
+    assert kinds(doc) == ["humanitarian", "humanitarian"]
+    first, second = doc.events
+    assert first.evidence == "Border Patrol agents found the body of a man in the desert on Monday."
+    assert (first.date, first.date_precision) == ("2024-10-14", "day")
+    assert first.actors == ["U.S. Border Patrol"]
+    assert not any(e.evidence.startswith("The agents recovered") for e in doc.events)
+    assert second.evidence == "Three hours later agents found a second body."
+    assert second.start == FOLLOW_UP.index("Three hours")
+
+
+def test_the_follow_up_alone_is_an_event(geoparser):
+    """What merges it is the earlier event, not the sentence itself."""
+    text = "The agents recovered the body near Ajo and turned it over to the medical examiner."
+    doc = extract(geoparser, text)
+    assert kinds(doc) == ["humanitarian"]
+
+
+def test_the_same_kind_in_another_town_is_a_new_event(geoparser):
+    text = "Agents seized 100 pounds of marijuana in Yuma. Agents seized 50 pounds of cocaine in Douglas."
+    doc = extract(geoparser, text)
+    assert kinds(doc) == ["drug_smuggling", "drug_smuggling"]
+    assert [e.place.name for e in doc.events] == ["Yuma", "Douglas"]
+
+
+# -- two dates -----------------------------------------------------------------------
+
+def test_two_dates_in_one_sentence_give_two_events(geoparser):
+    text = "Six people were killed on Oct. 1 and five more on Oct. 4 in Juárez."
+    doc = extract(geoparser, text)
+    assert [(e.type, e.date, e.date_precision) for e in doc.events] == [
+        ("violence", "2024-10-01", "day"), ("violence", "2024-10-04", "day")]
+    a, b = doc.events
+    assert a.evidence == b.evidence == text
+    assert a.id != b.id
+
+
+# -- ids -----------------------------------------------------------------------------
+
+def test_ids_are_stable_across_runs(geoparser):
+    one = extract(geoparser, FLOWS)
+    two = extract(geoparser, FLOWS)
+    assert [e.id for e in one.events] == [e.id for e in two.events]
+    assert all(re.fullmatch(r"ev-[0-9a-f]{16}", e.id) for e in one.events)
+
+
+def test_ids_differ_between_sentences(geoparser):
+    text = "Agents seized 100 pounds of marijuana in Yuma. Agents seized 50 pounds of cocaine in Douglas."
+    doc = extract(geoparser, text)
+    assert len({e.id for e in doc.events}) == 2
+
+
+def test_ids_differ_between_articles_and_types(geoparser):
+    text = "Agents seized 100 pounds of marijuana in Yuma."
+    here = extract(geoparser, text, url="https://example.org/a").events[0]
+    there = extract(geoparser, text, url="https://example.org/b").events[0]
+    assert here.id != there.id
+    assert here.id == extract(geoparser, text, url="https://example.org/a", id="other").events[0].id
+    assert event_id("drug_smuggling", PUB, text, "k") != event_id("violence", PUB, text, "k")
+    assert event_id("drug_smuggling", PUB, text, "k") == event_id("drug_smuggling", PUB, text, "k")
+
+
+# -- serialisation -------------------------------------------------------------------
+
+def test_to_dict_keys_and_json(geoparser):
+    doc = extract(geoparser, FOLLOW_UP, title="Bodies found", url="https://example.org/bodies",
+                  source="Desert Daily")
+    data = doc.events[0].to_dict()
+    assert set(TO_DICT_KEYS) <= set(data)
+    assert [k for k in data if k in TO_DICT_KEYS] == list(TO_DICT_KEYS)
+    back = json.loads(json.dumps(data))
+    assert back["type"] == "humanitarian"
+    assert back["evidence"] == doc.events[0].evidence
+    assert back["date"] == "2024-10-14"
+    assert back["place_id"] == "geonames:5306611"
+    assert back["geometry"]["type"] == "Point"
+    assert back["document"] == {"id": "text", "title": "Bodies found", "published": PUB,
+                                "source": "Desert Daily", "url": "https://example.org/bodies"}
+    assert (data["lat"], data["lon"]) == (doc.events[0].lat, doc.events[0].lon)
+
+
+def test_to_dict_quantities_are_dicts(geoparser):
+    (event,) = extract(geoparser, "Agents seized 25 kilos of cocaine in Yuma.").events
+    data = json.loads(json.dumps(event.to_dict()))
+    assert data["quantities"] == [{"kind": "weight", "value": 25.0, "unit": "kg",
+                                   "text": "25 kilos of cocaine", "what": "cocaine"}]
+
+
+def test_to_dict_without_a_place_is_json(geoparser):
+    (event,) = extract(geoparser, "Officials said the agencies will sign an agreement.").events
+    data = json.loads(json.dumps(event.to_dict()))
+    assert (data["geometry"], data["lat"], data["place_id"]) == (None, None, None)
+
+
+def test_an_empty_text_has_no_events(geoparser):
+    assert geoparser.parse_text("   ").events == []

@@ -1,0 +1,147 @@
+"""Which kinds of event a sentence reports (geo/triggers.py, and
+geo/events.event_types_of on top): stems grouped by meaning, combined per
+type, in English and Spanish. The sentences are invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.event_types import EVENT_TYPES
+from geo.events import event_types_of
+from geo.quantities import find_quantities
+from geo.triggers import RULES, TriggerFinder, kinds_from_groups
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return TriggerFinder()
+
+
+def groups_of(finder, sentence: str) -> set[str]:
+    return finder.groups(sentence, [(0, len(sentence))])[0]
+
+
+def kinds(sentence: str) -> list[str]:
+    return event_types_of(sentence, find_quantities(sentence))
+
+
+CLEAR = [
+    ("drug_smuggling", "Agents seized 400 pounds of marijuana near the port."),
+    ("drug_smuggling", "Soldados aseguraron 30 kilos de cocaína en un retén."),
+    ("drug_smuggling", "A drug tunnel was discovered under the fence."),
+    ("human_smuggling", "Agents raided a stash house holding 20 people."),
+    ("human_smuggling", "La policía halló una casa de seguridad con 20 personas."),
+    ("migrant_crossing", "Agents apprehended a group of 40 migrants who crossed the river."),
+    ("migrant_crossing", "La Guardia Nacional rescató a 12 migrantes que intentaban cruzar el río."),
+    ("weapons_trafficking", "Agents intercepted 12 rifles headed to Mexico."),
+    ("weapons_trafficking", "Aseguraron un cargamento de armas y cartuchos en la aduana."),
+    ("cash_smuggling", "Officers seized $200,000 in cash hidden in a southbound truck."),
+    ("cash_smuggling", "Agentes decomisaron dinero en efectivo oculto en un auto."),
+    ("violence", "Gunmen opened fire on a bar, police said."),
+    ("violence", "Hombres armados dejaron tres muertos en un ataque armado."),
+    ("corruption", "The mayor was charged with taking bribes from smugglers."),
+    ("corruption", "El comandante fue detenido por cohecho."),
+    ("enforcement_operation", "Police launched an operation against gangs."),
+    ("enforcement_operation", "Las autoridades realizaron un operativo en la colonia."),
+    ("training", "Mexican officers attended a training course."),
+    ("training", "Los agentes recibieron capacitación en técnicas de rescate."),
+    ("agreement", "The two countries will sign an agreement on Thursday."),
+    ("agreement", "Ambos gobiernos firmaron un convenio de cooperación."),
+    ("humanitarian", "Agents found a body in the desert."),
+    ("humanitarian", "Se localizaron dos cuerpos en el río."),
+    ("humanitarian", "Two migrants drowned in the canal."),
+    ("humanitarian", "Border Patrol agents rescued a woman stranded in the desert."),
+]
+
+
+def test_every_type_has_rules_and_examples():
+    assert set(RULES) == set(EVENT_TYPES)
+    assert {kind for kind, _ in CLEAR} == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(("kind", "sentence"), CLEAR)
+def test_clear_sentences_give_their_kind(finder, kind, sentence):
+    assert kind in kinds_from_groups(groups_of(finder, sentence))
+    assert kinds(sentence) == [kind]
+
+
+def test_an_arrest_beside_a_seizure_is_part_of_it(finder):
+    """"aseguraron" is also an operation word; beside a drug seizure the
+    operation is dropped unless the sentence says "operation"."""
+    sentence = "Soldados aseguraron 30 kilos de cocaína en un retén."
+    assert "enforcement_operation" in kinds_from_groups(groups_of(finder, sentence))
+    assert kinds(sentence) == ["drug_smuggling"]
+    both = "In a joint operation, agents seized 400 pounds of marijuana."
+    assert set(kinds(both)) == {"drug_smuggling", "enforcement_operation"}
+
+
+def test_amounts_add_a_kind(finder):
+    """A weighed drug is a drug event even with no seizure verb."""
+    sentence = "The truck carried a 30 kg bale of marijuana."
+    assert "drug_smuggling" not in kinds_from_groups(groups_of(finder, sentence))
+    assert kinds(sentence) == ["drug_smuggling"]
+    assert kinds("The car held 30 rifles.") == ["weapons_trafficking"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De acuerdo con la fiscalía, el hombre tenía 30 años.",
+        "The weather was clear over the desert.",
+        "The new rule harms trafficking victims, advocates said.",  # "harms" is not "arms"
+        "Emigrants crossed the plaza.",  # "emigrants" is not "migrants"
+        "The cashier seized the moment.",  # "cashier" is not "cash"
+        "He was armed and dangerous.",  # "armed" is not "arma"
+    ],
+)
+def test_no_event(finder, sentence):
+    assert kinds_from_groups(groups_of(finder, sentence)) == []
+    assert kinds(sentence) == []
+
+
+def test_de_acuerdo_con_is_not_an_agreement():
+    assert "agreement" not in kinds("De acuerdo con la fiscalía, los agentes aseguraron 20 armas.")
+    assert "agreement" in kinds("Los gobiernos firmaron un acuerdo de seguridad.")
+
+
+def test_stems_match_at_word_starts_only(finder):
+    assert "gun_alone" not in groups_of(finder, "The storm harms trafficking routes.")
+    assert "gun_alone" in groups_of(finder, "Arms trafficking routes were mapped.")
+    assert "gun" not in groups_of(finder, "The crackdown had begun.")
+    assert "migrant" not in groups_of(finder, "Emigrants left.")
+    assert "migrant" in groups_of(finder, "Migrants left.")
+
+
+def test_whole_word_stems(finder):
+    """"cash$" is the word cash, not "cashier"; "rounds$" not "roundsman"."""
+    assert "cash" in groups_of(finder, "Agents found cash.")
+    assert "cash" not in groups_of(finder, "Agents found a cashier.")
+    assert "gun" not in groups_of(finder, "The roundsman came.")
+
+
+def test_statistics_words_are_their_own_group(finder):
+    assert "general" in groups_of(finder, "So far this year, 129 migrants have died.")
+    assert "general" in groups_of(finder, "En lo que va del año, 50 migrantes murieron.")
+
+
+def test_groups_go_to_the_right_sentences(finder):
+    text = "Agents seized marijuana in the valley. Gunmen opened fire. Rain fell."
+    spans = [(0, 38), (39, 58), (59, 69)]
+    assert [text[a:b] for a, b in spans] == ["Agents seized marijuana in the valley.", "Gunmen opened fire.",
+                                             "Rain fell."]
+    found = finder.groups(text, spans)
+    assert [kinds_from_groups(g) for g in found] == [["drug_smuggling"], ["violence"], []]
+
+
+def test_accents_do_not_move_the_offsets(finder):
+    text = "Ésta es la situación allá. Aseguraron cocaína."
+    spans = [(0, 26), (27, 46)]
+    assert text[27:46] == "Aseguraron cocaína."
+    found = finder.groups(text, spans)
+    assert found[0] == set()
+    assert kinds_from_groups(found[1]) == ["drug_smuggling", "enforcement_operation"]
+
+
+def test_a_stem_outside_every_span_is_ignored(finder):
+    text = "Gunmen opened fire. Calm returned."
+    assert finder.groups(text, [(20, 34)]) == [set()]
