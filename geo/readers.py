@@ -1,4 +1,5 @@
-"""Reading articles: plain text with a header, JSONL, CSV, folders, stdin.
+"""Reading articles: plain text with a header, JSONL, CSV, web pages (HTML),
+RSS and Atom feeds, folders, stdin.
 
 Readers yield Documents and, for records that cannot be read, InputFileErrors
 naming the file and line, so that one bad line never stops the batch. Text is
@@ -21,6 +22,9 @@ from .dates import find_date
 from .document import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+MIN_ARTICLE_WORDS = 5  # a page whose main text is shorter is a menu, not an article
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 _POSTED = re.compile(r"^\s*(posted|published|publicado)\b.*", re.IGNORECASE)
@@ -169,8 +173,85 @@ def read_csv(path: str, data: bytes, lang: str | None) -> Iterator[Document | In
             yield InputFileError(path, start, str(exc))
 
 
+def read_html(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
+    """The article of a web page: its main text, title and date (trafilatura),
+    without menus, footers and comments."""
+    import trafilatura
+
+    page = _decode(data)
+    if _has_bad_bytes(page):
+        page = data.decode("latin-1")  # old pages without a charset: readable, never fatal
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
+        yield InputFileError(path, None, "no article text found in the page")
+        return
+    meta = trafilatura.extract_metadata(page)
+    title = getattr(meta, "title", None) or None
+    body_start = 0
+    first_line = text.split("\n", 1)[0]
+    if title and first_line.strip() == title.strip() and "\n" in text:
+        body_start = len(first_line) + 1  # the headline is the title, not the story
+    yield Document(
+        id=_id_from(path), text=text, title=title, body_start=body_start,
+        published=(getattr(meta, "date", None) or None), lang=lang,
+        url=getattr(meta, "url", None) or None, source=getattr(meta, "sitename", None) or None,
+        origin=path,
+    )
+
+
+def read_feed(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
+    """Every item of an RSS or Atom feed, its HTML turned into text."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        error = feed.get("bozo_exception")
+        line = error.getLineNumber() if hasattr(error, "getLineNumber") else None
+        yield InputFileError(path, line, f"not a readable feed ({error})")
+        return
+    stem = _id_from(path)
+    for number, entry in enumerate(feed.entries, start=1):
+        html = ""
+        if entry.get("content"):
+            html = " ".join(part.get("value", "") for part in entry["content"])
+        html = html or entry.get("summary", "") or entry.get("description", "")
+        text = _html_text(html)
+        if not text:
+            yield InputFileError(path, None, f"item {number} has no text")
+            continue
+        published = None
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:
+            published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
+        yield Document(
+            id=_clean(entry.get("id")) or _clean(entry.get("link")) or f"{stem}-{number}",
+            text=text, title=_clean(entry.get("title")), published=published, lang=lang,
+            url=_clean(entry.get("link")), source=_clean(feed.feed.get("title")),
+            origin=f"{path} item {number}",
+        )
+
+
+def _html_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed item's summary or content)."""
+    import html as html_module
+
+    if "<" not in html:
+        return html_module.unescape(html).strip()
+    import trafilatura
+
+    text = trafilatura.extract(f"<html><body><article>{html}</article></body></html>",
+                               include_comments=False, favor_recall=True)
+    if text:
+        return text.strip()
+    return html_module.unescape(re.sub(r"<[^>]+>", " ", html)).strip()
+
+
 def _reader_for(name: str, data: bytes):
     suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return read_html
+    if suffix in FEED_SUFFIXES:
+        return read_feed
     if suffix in JSONL_SUFFIXES:
         return read_jsonl
     if suffix in CSV_SUFFIXES:
@@ -178,7 +259,14 @@ def _reader_for(name: str, data: bytes):
     if suffix in TEXT_SUFFIXES:
         return read_text_file
     if name == "-":
-        return read_jsonl if data.lstrip()[:1] == b"{" else read_text_file
+        head = data.lstrip()[:200].lower()
+        if head[:1] == b"{":
+            return read_jsonl
+        if head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+            return read_feed
+        if head.startswith((b"<!doctype html", b"<html")):
+            return read_html
+        return read_text_file
     return None
 
 
@@ -207,6 +295,6 @@ def read_documents(inputs: Iterable[str], lang: str | None = None) -> Iterator[D
             continue
         reader = _reader_for(name, data)
         if reader is None:
-            yield InputFileError(name, None, "unknown file type (expected .txt, .jsonl, .csv)")
+            yield InputFileError(name, None, "unknown file type (expected .txt, .jsonl, .csv, .html, .rss)")
             continue
         yield from reader("<stdin>" if name == "-" else name, data, lang)
