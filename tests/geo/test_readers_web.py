@@ -17,10 +17,12 @@ the agency said in a statement released in the afternoon.</p>
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Border Desk</title>
 <item><title>Remains found near Ajo</title><link>https://example.org/ajo</link>
 <pubDate>Tue, 12 Mar 2024 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;Volunteers found human remains near Ajo, Ariz., on Monday.&lt;/p&gt;</description></item>
+<description>&lt;p&gt;Volunteers found human remains near Ajo, Ariz., on Monday.&lt;/p&gt;
+</description></item>
 <item><title>Seizure at Lukeville</title><link>https://example.org/luke</link>
 <pubDate>Wed, 13 Mar 2024 10:00:00 GMT</pubDate>
-<description>Officers at the Lukeville port of entry seized 20 pounds of fentanyl on Tuesday.</description></item>
+<description>Officers at the Lukeville port of entry seized 20 pounds of fentanyl on Tuesday.
+</description></item>
 </channel></rss>"""
 
 
@@ -57,6 +59,7 @@ def test_each_feed_item_is_a_document(tmp_path, geoparser):
 
 def test_a_broken_feed_is_reported_with_its_line(tmp_path):
     path = tmp_path / "broken.xml"
-    path.write_text("<?xml version='1.0'?>\n<rss><channel><title>x</title>\n<item><title>a</ti", encoding="utf-8")
+    broken = "<?xml version='1.0'?>\n<rss><channel><title>x</title>\n<item><title>a</ti"
+    path.write_text(broken, encoding="utf-8")
     (error,) = list(read_documents([str(path)]))
     assert isinstance(error, InputFileError) and "broken.xml" in str(error)
