@@ -51,16 +51,18 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def publication_day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
 def resolve_date(sentence: str, published: str | None) -> EventDate:
     """The date a sentence gives for what it reports."""
     words = set(_WORD.findall(sentence.lower()))
     has_month = not words.isdisjoint(MONTHS)
-    pub = None
-    if published:
-        try:
-            pub = dt.date.fromisoformat(published[:10])
-        except ValueError:
-            pub = None
+    pub = publication_day(published)
     m = FULL.search(sentence) if has_month else None
     if m:
         if m.group(1):
@@ -111,12 +113,7 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     if not _DIGIT.search(sentence) and _DATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
         return [resolve_date("", published)]  # no date written: the publication date
     found: list[EventDate] = []
-    pub = None
-    if published:
-        try:
-            pub = dt.date.fromisoformat(published[:10])
-        except ValueError:
-            pub = None
+    pub = publication_day(published)
     words = set(_WORD.findall(sentence.lower()))
     found_matches = []
     if not words.isdisjoint(MONTHS):

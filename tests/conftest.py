@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,19 @@ def geoparser(gaz):
     from geo.pipeline import Geoparser
 
     return Geoparser(gaz)
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "joint-effort-targets-border-crime.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_doc(geoparser):
+    """The article the project started from, geoparsed (skips when the shared
+    folder is not beside the repository)."""
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED} (the shared folder is not beside the repository)")
+    from geo.readers import read_documents
+
+    (doc,) = list(read_documents([str(SEED)]))
+    return geoparser(doc)

@@ -205,14 +205,6 @@ def test_every_mention_slices_its_text(geoparser, text):
 
 # -- the seed article ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def seed_doc(geoparser):
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED} (the shared folder is not beside the repository)")
-    from geo.readers import read_documents
-
-    (doc,) = list(read_documents([str(SEED)]))
-    return geoparser(doc)
 
 
 def test_seed_article(seed_doc):

@@ -166,14 +166,6 @@ def test_an_article_with_no_place(geoparser):
 
 # -- the seed article ----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def seed_doc(geoparser):
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED} (the shared folder is not beside the repository)")
-    from geo.readers import read_documents
-
-    (doc,) = list(read_documents([str(SEED)]))
-    return geoparser(doc)
 
 
 def seed_events(doc, kind: str):
