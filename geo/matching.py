@@ -75,10 +75,17 @@ class NameHit:
 _LOWER_STARTS = frozenset({"rio", "sie", "val", "des", "hig", "int", "rou", "car"})
 
 
+_LOADED: dict[str, tuple] = {}  # one automaton per gazetteer version in a process
+
+
 class NameMatcher:
     def __init__(self, gazetteer):
         self.gazetteer = gazetteer
-        self.automaton, self.short_forms = self._load()
+        key = gazetteer.version
+        if key not in _LOADED:
+            _LOADED.clear()  # a new version replaces the old one
+            _LOADED[key] = self._load()
+        self.automaton, self.short_forms = _LOADED[key]
 
     def _load(self):
         path = cache_dir() / f"names-{self.gazetteer.version}-{MATCHER_VERSION}.automaton"

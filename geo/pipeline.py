@@ -17,7 +17,7 @@ class Geoparser:
     the Geoparser is made; ``__call__`` is then cheap per document.
     """
 
-    def __init__(self, gazetteer=None):
+    def __init__(self, gazetteer=None, *, events: bool = True):
         from gazetteer import Gazetteer
 
         from .events import EventExtractor
@@ -32,8 +32,9 @@ class Geoparser:
             Recognizer(NameMatcher(self.gazetteer)),
             Resolver(self.gazetteer),
             Locator(self.gazetteer),
-            EventExtractor(self.gazetteer),
         ]
+        if events:
+            self.steps.append(EventExtractor(self.gazetteer))
 
     @staticmethod
     def _language(doc: Document) -> Document:

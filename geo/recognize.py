@@ -153,9 +153,8 @@ class Recognizer:
         after, after_low = _after(text, hit.end)
         if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
             return True
-        preposition = fold_text(word_before(text, hit.start)[0]).rstrip(".,")
         if (after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS
-                and preposition not in lexicon.PLACE_PREPOSITIONS):
+                and not_after_preposition(text, hit.start)):
             return True  # "Donna said" (but "officials in Tucson said")
         if described_as_person(text, hit.end):
             return True  # "Guerrero, a former agent, said"
@@ -194,7 +193,7 @@ class Recognizer:
         before, at = word_before(text, hit.start)
         if not before or text[at + len(before):hit.start] != " ":
             return False
-        low = fold_text(before).rstrip(".")
+        low = before.lower().rstrip(".")
         if low in TITLES:
             return True
         acronym = before.isupper() and len(before.rstrip(".")) > 1
@@ -213,7 +212,7 @@ class Recognizer:
         word = after[0]
         if not word[:1].isupper() or word.isupper():
             return False
-        low = fold_text(word).rstrip(".")
+        low = word.lower().rstrip(".")
         if low in lexicon.CONNECTORS or low in TITLES or low in FEATURE_WORDS:
             return False
         return hit.end + 1 not in starts
@@ -226,7 +225,7 @@ class Recognizer:
             before, at = word_before(text, pos)
             if not before or text[at + len(before):pos].strip(" ") != "":
                 return False
-            low = fold_text(before).rstrip(".")
+            low = before.lower().rstrip(".")
             if low in lexicon.ORG_HEADS_BEFORE:
                 return True
             if not (before[:1].isupper() or low in lexicon.CONNECTORS):
@@ -252,6 +251,10 @@ class Recognizer:
             if (place.population or 0) >= FAMOUS_POPULATION or place.capital:
                 return False
         return True
+
+
+def not_after_preposition(text: str, start: int) -> bool:
+    return word_before(text, start)[0].lower().rstrip(".,") not in lexicon.PLACE_PREPOSITIONS
 
 
 def _after(text: str, end: int) -> tuple[list[str], list[str]]:
@@ -289,7 +292,7 @@ def supported(text: str, hit: NameHit, strong_starts=frozenset(), strong_ends=fr
     if fold_text(text[hit.start:hit.end]) in lexicon.MONTH_NAMES:
         return qualified
     before, _ = word_before(text, hit.start)
-    if fold_text(before).rstrip(".,") in lexicon.PLACE_PREPOSITIONS:
+    if before.lower().rstrip(".,") in lexicon.PLACE_PREPOSITIONS:
         return True
     if text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper():
         return True
@@ -324,7 +327,9 @@ def attach_cue(text: str, mention: Mention) -> None:
             mention.end = m.end()
             mention.text = text[mention.start:mention.end]
         return
-    m = _CUE_BEFORE.search(fold_text(text[max(0, mention.start - 25):mention.start]))
+    before = text[max(0, mention.start - 25):mention.start]
+    # Every Spanish cue ends "de " or "río ": the cheap test first.
+    m = _CUE_BEFORE.search(fold_text(before)) if before.lower().endswith(("de ", "río ", "rio ")) else None
     if m:
         mention.cue = _SPANISH_KIND[m.group(0).lower()]
         return

@@ -41,6 +41,13 @@ class Resolver:
     def __init__(self, gazetteer):
         self.gaz = gazetteer
         self._line_distance: dict[tuple[str, str], float] = {}
+        self._folded: dict[str, str] = {}
+
+    def _folded_name(self, place: Place) -> str:
+        folded = self._folded.get(place.id)
+        if folded is None:
+            folded = self._folded[place.id] = fold_text(place.name)
+        return folded
 
     def _distance_to_line(self, line_id: str, line, place: Place) -> float:
         """Degrees from a town to a river or road (cached: the same pairs recur)."""
@@ -144,7 +151,7 @@ class Resolver:
         if len(ranked) < 2 or not anchors or ranked[0][0] - ranked[1][0] > CONTEXT_WEIGHT:
             return ranked  # the article's other places cannot change this choice
         key = fold_text(mention.text)
-        others = [a for j, a, _w in anchors if j != i and fold_text(a.name) != key]
+        others = [a for j, a, _w in anchors if j != i and self._folded_name(a) != key]
         if not others:
             return ranked
         # Places named close by in the text say more than places far away.
