@@ -71,19 +71,41 @@ _COUNT_KEYS = {"people": ("migrant", "people", "person", "immigrant", "adult", "
                "rounds": ("round", "cartridge", "cartucho", "bullet", "bala")}
 
 
+# Where a number starts: every amount pattern is tried only there (anchored
+# matches), not at every character of the sentence.
+_NUMBER_START = re.compile(r"(?<![\w.,])(?:\d|(?:" + "|".join(
+    sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     low = sentence.lower()
     if not _DIGIT.search(sentence) and WORDS.keys().isdisjoint(low.split()):
         return out
-    weights = WEIGHT.finditer(sentence) if any(k in low for k in _WEIGHT_KEYS) else ()
-    for m in weights:
-        n = _number(m.group(1))
-        if n is None:
-            continue
-        n *= SCALE.get((m.group(2) or "").lower(), 1.0)
-        out.append(Quantity("weight", round(n * KG[m.group(3).lower()], 3), "kg", m.group(0).strip(),
-                            m.group(4)))
+    counted = [(kind, pattern) for kind, pattern in (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS))
+               if any(k in low for k in _COUNT_KEYS[kind])]
+    weighs = any(k in low for k in _WEIGHT_KEYS)
+    if weighs or counted:
+        for start in _NUMBER_START.finditer(sentence):
+            pos = start.start()
+            m = WEIGHT.match(sentence, pos) if weighs else None
+            if m:
+                n = _number(m.group(1))
+                if n is not None:
+                    n *= SCALE.get((m.group(2) or "").lower(), 1.0)
+                    out.append(Quantity("weight", round(n * KG[m.group(3).lower()], 3), "kg",
+                                        m.group(0).strip(), m.group(4)))
+                continue
+            for kind, pattern in counted:
+                m = pattern.match(sentence, pos)
+                if not m:
+                    continue
+                n = _number(m.group(1))
+                if n is None or (1900 <= n <= 2100 and not m.group(2) and "," not in m.group(1)):
+                    break  # "In 2019 guns...": a year, not a count
+                n *= SCALE.get((m.group(2) or "").lower(), 1.0)
+                out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
+                break
     for m in USD.finditer(sentence) if any(k in low for k in _MONEY_KEYS) else ():
         raw, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = _number(raw)
@@ -91,13 +113,4 @@ def find_quantities(sentence: str) -> list[Quantity]:
             continue
         n *= SCALE.get((scale or "").lower(), 1.0)
         out.append(Quantity("money", round(n, 2), "USD", m.group(0).strip()))
-    for kind, pattern in (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS)):
-        if not any(k in low for k in _COUNT_KEYS[kind]):
-            continue
-        for m in pattern.finditer(sentence):
-            n = _number(m.group(1))
-            if n is None or (1900 <= n <= 2100 and not m.group(2) and "," not in m.group(1)):
-                continue  # "In 2019 guns...": a year, not a count
-            n *= SCALE.get((m.group(2) or "").lower(), 1.0)
-            out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
-    return out
+    return sorted(out, key=lambda q: sentence.find(q.text))
