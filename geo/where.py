@@ -72,6 +72,13 @@ class EventPlace:
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|close to|on a ranch near|en|cerca de|a las afueras de)\s+"
                       r"(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
 LOCATIVE_PULL = 4  # "Kingsville Station agents found remains near Armstrong": Armstrong
+OFFSET_PULL = 3  # "15 miles east of the Sásabe crossing" says where more exactly than any name
+ORIGIN = re.compile(r"\b(?:residents? of|natives? of|from|vecin[oa]s? de|originari[oa]s? de|"
+                    r"provenientes? de|procedentes? de)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _origin(text: str, m: Mention) -> bool:
+    return bool(ORIGIN.search(text[max(0, m.start - 30):m.start]))
 
 
 def _locative(text: str, m: Mention) -> bool:
@@ -272,8 +279,17 @@ def locate_event(gaz, doc: Document, start: int, end: int, focus=None) -> EventP
         place, first = segment
         return _segment_place(gaz, doc, place, first,
                               f"{doc.text[first.start:first.end]}… border named in the sentence")
+    # "a resident of Nogales, Sonora", "migrants from Guatemala": where people
+    # come from is not where the event happened.
+    origins: set[int] = set()
+    for k, m in enumerate(inside):
+        after_origin = k > 0 and k - 1 in origins and doc.text[inside[k - 1].end:m.start].strip() == ","
+        if _origin(doc.text, m) or after_origin:  # "of Nogales, Sonora": both
+            origins.add(k)
+    inside = [m for k, m in enumerate(inside) if k not in origins]
     if inside:
-        best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0))
+        best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0)
+                   - (OFFSET_PULL if m.offset is not None else 0))
         if best.feature in ("state", "country") and focus is not None:
             # "Sonora police reported...", "hundreds of U.S. and Mexican officers":
             # the article's own town or stretch of border, inside that state or
