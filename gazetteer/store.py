@@ -87,11 +87,6 @@ def place_from_row(row: list[str]) -> Place:
     return Place(*(_parse(name, text) for name, text in zip(PLACE_COLUMNS, row)))
 
 
-def read_places(path: Path) -> list[Place]:
-    _, rows = read_place_rows(path)
-    return [place_from_row(r) for r in rows]
-
-
 def write_shapes(path: Path, shapes) -> None:
     """``shapes``: (place id, shapely geometry in WGS 84) pairs."""
     import shapely

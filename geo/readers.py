@@ -105,11 +105,6 @@ def parse_plain_text(text: str, doc_id: str, origin: str, lang: str | None) -> D
                     source=source, origin=origin, body_start=body_start)
 
 
-def lines_at(text: str, offset: int) -> str:
-    end = text.find("\n", offset)
-    return text[offset:] if end < 0 else text[offset:end]
-
-
 def _id_from(path: str) -> str:
     return _ID_SAFE.sub("-", Path(path).stem).strip("-") or "document"
 

@@ -3,7 +3,6 @@ the border's segments and rivers, with their simplified polygons and lines."""
 
 from __future__ import annotations
 
-import numpy as np
 import shapely
 from shapely.geometry import box
 
@@ -241,6 +240,3 @@ def fact_area_geometry(row, counties_by_key, municipios_by_key):
 def read_states_table():
     return read_table("states", ("iso3166_2", "name", "country", "codes"))
 
-
-def np_round(values, digits=5):
-    return np.round(np.asarray(values, dtype=float), digits)
