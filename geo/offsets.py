@@ -56,6 +56,7 @@ BARE = re.compile(
     re.IGNORECASE,
 )
 _DIRECTION_WORDS = frozenset(BEARINGS)
+_LINK_ENDINGS = ("of ", "from ", "the ", "de ", "del ", "la ", "el ", "los ", "las ")
 _LINK_WORDS = frozenset({"of", "from", "the", "de", "del", "la", "el", "los", "las"})
 BARE_DISTANCE_KM = 8.0  # "south of Roma": somewhere near, to the south
 LOOKBACK = 60
@@ -92,6 +93,9 @@ def _number(text: str) -> float | None:
 def find_offset(text: str, start: int) -> tuple[int, float | None, float] | None:
     """An offset phrase ending right before ``start``: (phrase start,
     distance km or None, bearing)."""
+    link = text[max(0, start - 6):start].lower()
+    if not link.endswith(_LINK_ENDINGS):
+        return None  # the cheap test: no "of ", "de ", "the " right before the name
     window_start = max(0, start - LOOKBACK)
     window = text[window_start:start]
     words = window.lower().split()
