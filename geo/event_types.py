@@ -120,11 +120,13 @@ TRIGGER_KEYS = {kind: tuple(stems.split("|")) for kind, stems in {
                     "drown|died|ahog|murieron|perdieron la vida",
 }.items()}
 
-NORTH = _words(r"northbound", r"heading north", r"headed north", r"into the United States",
+NORTH = _words(r"northbound", r"northward", r"(?:heading|headed|going|moving|bound) north",
+               r"into the United States",
                r"into the U\.S\.", r"into Arizona", r"into Texas", r"into California", r"into New Mexico",
                r"hacia Estados Unidos", r"hacia el norte", r"a Estados Unidos", r"crossing north",
                r"crossed into", r"smuggled into the")
-SOUTH = _words(r"southbound", r"heading south", r"headed south", r"headed to Mexico", r"into Mexico",
+SOUTH = _words(r"southbound", r"southward", r"(?:heading|headed|going|moving|bound) south",
+               r"headed to Mexico", r"into Mexico",
                r"to Mexico", r"bound for Mexico", r"leaving the United States", r"hacia México",
                r"hacia el sur", r"a México")
 # Which way each kind of flow goes across the border when the text does not say.
