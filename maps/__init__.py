@@ -7,15 +7,18 @@ when a function that needs them is called.
 
     frame = geo_events(["article.txt"])          # a GeoDataFrame, one row per event
     export_events(frame, "events.geojson")       # or .gpkg, .parquet, .csv
+    m = corridor_map(frame, corridor="Nogales")  # a folium.Map
+    save_map(m, "nogales.html")                  # or .png (from an offline map)
 """
 
 from __future__ import annotations
 
 import os
 
-__all__ = ["events_frame", "export_events", "geo_events", "read_events"]
+__all__ = ["corridor_map", "events_frame", "export_events", "geo_events", "read_events", "save_map"]
 
-_LAZY = {"events_frame": "maps.frame", "export_events": "maps.export", "read_events": "maps.export"}
+_LAZY = {"events_frame": "maps.frame", "export_events": "maps.export", "read_events": "maps.export",
+         "corridor_map": "maps.render", "save_map": "maps.page"}
 
 
 def geo_events(inputs, *, lang: str | None = None, gazetteer=None, on_bad_record=None):

@@ -26,3 +26,28 @@ class MissingDependencyError(BordermapError):
     def __init__(self, package: str, what: str):
         self.package = package
         super().__init__(f"{what} needs the '{package}' package: pip install {package}")
+
+
+class UnknownCorridorError(BordermapError):
+    """A corridor name that matches no sector, border segment or twin-city
+    crossing; the message lists the valid names."""
+
+    exit_code = 2
+
+    def __init__(self, name: str, valid: list[str]):
+        self.name = name
+        self.valid = list(valid)
+        super().__init__(f"unknown corridor {name!r}; valid corridors: {', '.join(self.valid)}")
+
+
+class MapInputError(BordermapError):
+    """A bad map option: a bounding box, a date or an event type the map cannot use."""
+
+    exit_code = 2
+
+
+class MissingAssetsError(BordermapError):
+    """The local copy of Leaflet and its plugins (for offline maps and PNGs),
+    or the browser that draws PNGs, is not installed."""
+
+    exit_code = 3

@@ -13,6 +13,9 @@ from bordermap.cli.export import export
 from bordermap.cli.extract import extract
 from bordermap.cli.gazetteer_cmd import gazetteer_group
 from bordermap.cli.geocode import geocode
+from bordermap.cli.ingest import ingest
+from bordermap.cli.map_cmd import corridors, map_command
+from bordermap.cli.query import query
 from bordermap.cli.reverse import reverse
 
 
@@ -47,7 +50,11 @@ cli.add_command(evaluate)
 cli.add_command(export)
 cli.add_command(geocode)
 cli.add_command(reverse)
+cli.add_command(ingest)
+cli.add_command(query)
 cli.add_command(gazetteer_group)
+cli.add_command(map_command)
+cli.add_command(corridors)
 
 
 def main() -> None:

@@ -61,3 +61,24 @@ def event_dicts() -> list[dict]:
               place_feature="river"),
         event("ev-nowhere", "corruption", None, location_reason="no place in the text"),
     ]
+
+
+
+@pytest.fixture
+def map_events() -> list[dict]:
+    """Six events by the Nogales crossing (two flows north, one south), one
+    in Mexico City (far outside any corridor) and one with no place."""
+    from map_samples import located, unplaced
+
+    return [
+        located("m-drugs", "drug_smuggling", -110.94, 31.32, direction="northbound",
+                evidence="Agents in Nogales found 40 pounds of fentanyl in a northbound truck."),
+        located("m-walk", "migrant_crossing", -110.90, 31.34, direction="northbound", date="2024-04-02"),
+        located("m-guns", "weapons_trafficking", -110.95, 31.30, direction="southbound", date="2024-05-20"),
+        located("m-op", "enforcement_operation", -110.97, 31.33, date="2024-03-01", date_precision="month"),
+        located("m-shot", "violence", -110.93, 31.29, place="Nogales, Sonora"),
+        located("m-aid", "humanitarian", -111.05, 31.36, date=None, date_precision="unknown"),
+        located("m-pact", "agreement", -99.13, 19.43, place="Mexico City", date="2024-03-14",
+                evidence="The two governments signed the accord in Mexico City."),
+        unplaced("m-lost", "corruption"),
+    ]

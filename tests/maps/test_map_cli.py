@@ -1,0 +1,106 @@
+"""``bordermap map`` and ``bordermap corridors`` through click's runner:
+articles or an exported events file in, an HTML map out, and every bad
+input a one-line error with its exit code."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from bordermap.cli.main import cli
+
+ARTICLE = ("NOGALES, Ariz. — Border Patrol agents seized 60 pounds of methamphetamine from a northbound "
+           "sedan at the Mariposa crossing on Tuesday, March 5, 2024, officials said.\n\n"
+           "Two days later, officers found 9 rifles bound south in a van near Nogales, Sonora.\n")
+
+
+@pytest.fixture
+def run(gaz, fresh_default):
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=True)
+
+    return invoke
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "nogales.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def ok(result):
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def test_article_to_html(run, article, tmp_path):
+    out = tmp_path / "map.html"
+    result = ok(run("map", article, "-o", out, "--corridor", "Nogales", "--title", "Mariposa <b>week</b>"))
+    html = out.read_text(encoding="utf-8")
+    assert "Mariposa &lt;b&gt;week&lt;/b&gt;" in html and "<b>week</b>" not in html
+    assert "wrote a map of" in result.stderr and str(out) in result.stderr
+    assert "Nogales · within 100 km of the line" in html
+
+
+def test_exported_events_file_is_read_as_events(run, article, tmp_path):
+    events = tmp_path / "events.geojson"
+    ok(run("export", article, "-o", events))
+    count = len(json.loads(events.read_text(encoding="utf-8"))["features"])
+    out = tmp_path / "map.html"
+    result = ok(run("map", events, "-o", out, "--type", "drug_smuggling,weapons_trafficking",
+                    "--since", "2024-03", "--until", "2024-03-31"))
+    assert f"wrote a map of {count} events" in result.stderr
+    csv = tmp_path / "events.csv"
+    ok(run("export", article, "-o", csv))
+    ok(run("map", csv, "-o", tmp_path / "from-csv.html"))
+
+
+def test_unknown_corridor_exits_2_and_lists_the_valid_ones(run, article, tmp_path):
+    out = tmp_path / "map.html"
+    result = run("map", article, "-o", out, "--corridor", "Atlantis")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("bordermap: unknown corridor 'Atlantis'; valid corridors: ")
+    assert "Nogales" in result.stderr and "Tucson Sector" in result.stderr
+    assert "Arizona–Sonora border" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--bbox", "1,2,3"), "bad bounding box"),
+    (("--type", "smuggling"), "unknown event type 'smuggling'"),
+    (("--since", "last week"), "bad date"),
+])
+def test_bad_options_exit_2(run, article, tmp_path, args, message):
+    result = run("map", article, "-o", tmp_path / "map.html", *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_bad_output_exits_2_before_reading(run, tmp_path):
+    result = run("map", tmp_path / "missing.txt", "-o", tmp_path / "map.svg")
+    assert result.exit_code == 2 and "expected .html or .png" in result.stderr
+    result = run("map", tmp_path / "missing.txt", "-o", tmp_path / "no" / "map.html")
+    assert result.exit_code == 2 and "no folder" in result.stderr
+
+
+def test_empty_input_gives_a_map_with_a_note(run, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "map.html"
+    result = ok(run("map", empty, "-o", out, "--corridor", "Laredo"))
+    assert "wrote a map of 0 events" in result.stderr
+    assert "No events" in out.read_text(encoding="utf-8")
+
+
+def test_corridors_lists_every_kind(run):
+    text = ok(run("corridors")).output
+    for name in ("Tucson Sector", "Arizona–Sonora border", "Nogales", "Brownsville–Matamoros"):
+        assert name in text
+    data = json.loads(ok(run("corridors", "--format", "json")).output)
+    assert {"key", "name", "kind", "place_id"} == set(data[0])
+    assert {d["kind"] for d in data} == {"sector", "border_segment", "twin_cities"}
+    assert any(d["key"] == "arizona-sonora" for d in data)
