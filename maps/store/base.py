@@ -31,9 +31,11 @@ SCHEMA_VERSION = "1"
 # What writing an article did.
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 # Columns written by the feature inserts, after the geometry.
-FEATURE_COLUMNS = {"mentions": ("article_fid", *MENTION_COLUMNS), "events": ("article_fid", *EVENT_COLUMNS),
-                   "incidents": tuple(INCIDENT_TABLE_COLUMNS)}
+FEATURE_COLUMNS = {"mentions": ("article_fid", *MENTION_COLUMNS),
+                   "events": ("article_fid", *EVENT_COLUMNS, "shape_key"),
+                   "incidents": tuple(INCIDENT_TABLE_COLUMNS), "shapes": ("key",)}
 _MENTION_LAT, _MENTION_LON = list(MENTION_COLUMNS).index("lat"), list(MENTION_COLUMNS).index("lon")
+_EVENT_LAT, _EVENT_LON = list(EVENT_COLUMNS).index("lat"), list(EVENT_COLUMNS).index("lon")
 _INCIDENT_LAT, _INCIDENT_LON = (list(INCIDENT_TABLE_COLUMNS).index("lat"),
                                 list(INCIDENT_TABLE_COLUMNS).index("lon"))
 
@@ -145,9 +147,9 @@ class EventStore(ABC):
             "update_article": f"UPDATE {t('articles')} SET "
                               + ", ".join(f"{quote(c)} = {p}" for c in ARTICLE_COLUMNS) + f" WHERE fid = {p}",
             "candidates": f"SELECT {candidates} FROM {t('events')}",
-            "neighbours": f"SELECT {candidates} FROM {t('events')} WHERE type = {p} "
-                          f"AND date_precision = 'day' AND first_day BETWEEN {p} AND {p} "
-                          f"AND lat BETWEEN {p} AND {p} AND lon BETWEEN {p} AND {p}",
+            "nearby": f"SELECT DISTINCT incident_id FROM {t('events')} WHERE type = {p} "
+                      f"AND date_precision = 'day' AND first_day BETWEEN {p} AND {p} "
+                      f"AND lat BETWEEN {p} AND {p} AND lon BETWEEN {p} AND {p} AND incident_id IS NOT NULL",
             "set_incident": f"UPDATE {t('events')} SET incident_id = {p}, incident_size = {p} "
                             f"WHERE fid = {p}",
         }
@@ -169,7 +171,7 @@ class EventStore(ABC):
         events replaced), unchanged or a duplicate (left alone). Their events
         wait for ``refresh_incidents`` (or ``close``) to be grouped. Returns
         what happened to each: "new", "updated", "unchanged" or "duplicate"."""
-        outcomes, mentions, events = [], [], []
+        outcomes, mentions, events, shapes = [], [], [], {}
         stamp = now()
         with self._transaction():
             for record in records:
@@ -189,9 +191,16 @@ class EventStore(ABC):
                     outcomes.append(NEW)
                 mentions += [(point_wkb(m[_MENTION_LON], m[_MENTION_LAT]), None, fid, *m)
                              for m in record.mentions]
-                events += [(e.wkb, e.bounds, fid, *e.values) for e in record.events]
+                for e in record.events:
+                    if e.shape_key is None:
+                        events.append((e.wkb, e.bounds, fid, *e.values, None))
+                    else:  # the shape once, in "shapes"; the event's own geometry is its point
+                        shapes[e.shape_key] = (e.wkb, e.bounds, e.shape_key)
+                        point = point_wkb(e.values[_EVENT_LON], e.values[_EVENT_LAT])
+                        events.append((point, None, fid, *e.values, e.shape_key))
             self._insert_features("mentions", mentions)
             self._insert_features("events", events)
+            self._add_shapes(shapes)
         return outcomes
 
     def write_article(self, record: ArticleRecord) -> str:
@@ -204,6 +213,14 @@ class EventStore(ABC):
         return rows[0][3] if rows else None
 
     has_article = revision
+
+    def _add_shapes(self, shapes: dict[str, tuple]) -> None:
+        keys = sorted(shapes)
+        for chunk in chunks(keys):
+            for (key,) in self._execute(f"SELECT key FROM {self._table('shapes')} "
+                                        f"WHERE key IN ({self._marks(chunk)})", chunk):
+                shapes.pop(key)
+        self._insert_features("shapes", list(shapes.values()))
 
     def _decide(self, url, content_hash) -> tuple[str | None, Known | None]:
         known = [Known(*row) for row in self._execute(self._sql["find"], (url, content_hash))]
@@ -242,11 +259,12 @@ class EventStore(ABC):
         rows = self._execute(self._sql["candidates"] + " WHERE incident_id IS NULL ORDER BY article_fid, seq")
         return [stored_event(row) for row in rows]
 
-    def neighbours(self, event, *, days: int, box: tuple[float, float, float, float]) -> list[tuple]:
-        """Rows (CANDIDATE_COLUMNS) of the events of ``event``'s type, dated
-        to the day within ``days`` of it, placed in ``box`` (min lat, max
-        lat, min lon, max lon)."""
-        return self._execute(self._sql["neighbours"], (event.type, event.day - days, event.day + days, *box))
+    def nearby_incidents(self, event, *, days: int, box: tuple[float, float, float, float]) -> list[str]:
+        """The stored incidents with an event of ``event``'s type, dated to
+        the day within ``days`` of it, placed in ``box`` (min lat, max lat,
+        min lon, max lon)."""
+        rows = self._execute(self._sql["nearby"], (event.type, event.day - days, event.day + days, *box))
+        return [row[0] for row in rows]
 
     def incident_members(self, incident_id: str) -> list:
         return [stored_event(row) for row in
@@ -278,7 +296,9 @@ class EventStore(ABC):
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._execute(sql + " ORDER BY article_fid, seq, fid", params)
-        geometries = shapely.from_wkb([self._wkb(row[0]) for row in rows]) if rows else []
+        key = names.index("shape_key") + 2
+        shapes = self._shapes(sorted({row[key] for row in rows} - {None}))
+        geometries = shapely.from_wkb([shapes[row[key]] if row[key] else self._wkb(row[0]) for row in rows])
         rows = [row[1:] for row in rows]
         if selection is not None and selection.area is not None and rows:
             keep = selection.keeps(geometries, rows, names)
@@ -306,12 +326,23 @@ class EventStore(ABC):
         box = selection.box()
         if box is not None:
             clause, more = self._in_box("events", *box)
+            shaped, more_shaped = self._in_box("shapes", *box)
             west, south, east, north = box
-            # Events without a geometry are placed by their lat/lon, if any.
-            where.append(f"({clause} OR (geom IS NULL AND lon BETWEEN {p} AND {p} "
-                         f"AND lat BETWEEN {p} AND {p}))")
-            params += [*more, west, east, south, north]
+            # An event whose shape is kept apart is in the box when its shape is; one without a
+            # geometry is placed by its lat/lon, if any.
+            shapes = self._table("shapes")
+            where.append(f"({clause} OR shape_key IN (SELECT key FROM {shapes} WHERE {shaped}) "
+                         f"OR (geom IS NULL AND lon BETWEEN {p} AND {p} AND lat BETWEEN {p} AND {p}))")
+            params += [*more, *more_shaped, west, east, south, north]
         return where, params
+
+    def _shapes(self, keys: list[str]) -> dict[str, bytes]:
+        found = {}
+        for chunk in chunks(keys):
+            found.update((key, self._wkb(value)) for key, value in self._execute(
+                f"SELECT key, {self._geometry_out('geom')} FROM {self._table('shapes')} "
+                f"WHERE key IN ({self._marks(chunk)})", chunk))
+        return found
 
     def _incident_sources(self, ids: list[str]) -> dict[str, str]:
         found = {}

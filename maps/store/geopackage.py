@@ -1,9 +1,10 @@
 """The GeoPackage backend: one SQLite file (OGC GeoPackage 1.4) that QGIS,
 GDAL and geopandas open as it is, written with the standard library.
 
-Layers: ``events`` (any geometry), ``mentions`` and ``incidents`` (points)
-as features with the R-tree spatial index extension (``rtree_<table>_geom``
-and its standard triggers), ``articles`` as attributes. Geometries are
+Layers: ``events`` and ``shapes`` (any geometry), ``mentions`` and
+``incidents`` (points) as features with the R-tree spatial index extension
+(``rtree_<table>_geom`` and its standard triggers), ``articles`` as
+attributes. Geometries are
 GeoPackage binary blobs (a small header and WKB); the spatial functions the
 index triggers call (``ST_MinX``…, ``ST_IsEmpty``) are registered on the
 connection, as GDAL and SpatiaLite register theirs. While writing, the file
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 from .base import FEATURE_COLUMNS, SCHEMA_VERSION, EventStore, quote
-from .records import ALL_EVENT_COLUMNS, ARTICLE_COLUMNS, INCIDENT_TABLE_COLUMNS, MENTION_COLUMNS, now
+from .records import TABLES, now
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10400
@@ -32,8 +33,8 @@ WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257
              'UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],'
              'AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]')
 RTREE_EXTENSION = "http://www.geopackage.org/spec120/#extension_rtree"
-# Feature tables: name → (geometry type, columns after fid, geom[, article_fid]).
-FEATURES = {"events": "GEOMETRY", "mentions": "POINT", "incidents": "POINT"}
+# Feature tables → their geometry type.
+FEATURES = {table: geometry for table, (geometry, _columns) in TABLES.items() if geometry}
 _SQLITE_TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL"}
 _POINT_HEADER = b"GP\x00\x01" + struct.pack("<i", SRS_ID)  # little-endian, no envelope
 _BOX_HEADER = b"GP\x00\x03" + struct.pack("<i", SRS_ID)  # little-endian, envelope [minx, maxx, miny, maxy]
@@ -65,7 +66,8 @@ INSERT INTO gpkg_spatial_ref_sys VALUES
 
 DESCRIPTIONS = {"articles": "Articles read, one row per article (by URL, else content)",
                 "mentions": "Places named in the articles", "events": "Events reported in the articles",
-                "incidents": "Incidents: events several articles report, grouped"}
+                "incidents": "Incidents: events several articles report, grouped",
+                "shapes": "Large shapes of event places (countries, states), stored once"}
 META = """
 CREATE TABLE bordermap_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT);
 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
@@ -116,6 +118,7 @@ CREATE INDEX events_incident ON events (incident_id);
 CREATE INDEX events_type_day ON events (type, first_day);
 CREATE INDEX events_days ON events (first_day, last_day);
 CREATE UNIQUE INDEX incidents_id ON incidents (id);
+CREATE UNIQUE INDEX shapes_key ON shapes (key);
 """
 
 
@@ -267,13 +270,7 @@ class GeoPackageStore(EventStore):
     @staticmethod
     def _schema() -> str:
         script = [SPEC_TABLES]
-        columns = {
-            "articles": ARTICLE_COLUMNS,
-            "mentions": {"article_fid": "integer", **MENTION_COLUMNS},
-            "events": {"article_fid": "integer", **ALL_EVENT_COLUMNS},
-            "incidents": INCIDENT_TABLE_COLUMNS,
-        }
-        for table, spec in columns.items():
+        for table, (_geometry, spec) in TABLES.items():
             body = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"]
             if table in FEATURES:
                 body.append(f"geom {FEATURES[table]}")

@@ -12,8 +12,9 @@ grows; instead, events wait for their incident (a null ``incident_id``,
 kept in the store, so a killed run leaves nothing half-grouped) and
 ``regroup`` links only them: new events, and the rest of an incident that
 lost an event when its article was updated. Links between stored incidents
-cannot appear, so each waiting event is compared with its neighbours in the
-store only, and a stored incident it links to is joined whole.
+cannot appear, so only waiting events are compared, with each other and
+with the stored incidents near them; a stored incident one links to is
+joined whole.
 """
 
 from __future__ import annotations
@@ -89,51 +90,56 @@ def search_box(event: StoredEvent, km: float) -> tuple[float, float, float, floa
     return event.lat - dlat, event.lat + dlat, event.lon - dlon, event.lon + dlon
 
 
-def regroup(store) -> int:
-    """Give every event waiting for its incident (incident_id null: new, or
-    left by an incident that lost events) its incident, merging it with the
-    stored incidents it links to. Returns how many incidents were written.
+class _Groups:
+    """Union-find over waiting events ("event", fid) and stored incidents ("incident", id)."""
 
-    Only new links matter: the stored incidents are the connected groups of
-    the stored events, so a waiting event is compared (``same_incident``)
-    with its neighbours in the store — an indexed query by type, day and
-    box — and a stored incident it links to is joined whole, by its id.
-    """
-    from geo.incidents import DAYS, KM, same_incident
+    def __init__(self, keys):
+        self.parent = {key: key for key in keys}
 
-    waiting = store.waiting_events()
-    if not waiting:
-        return 0
-    parent: dict[tuple, tuple] = {("event", e.fid): ("event", e.fid) for e in waiting}
-
-    def root(key):
+    def root(self, key):
+        parent = self.parent
         while parent[key] != key:
             parent[key] = parent[parent[key]]
             key = parent[key]
         return key
 
-    seen = {event.fid: event for event in waiting}
+    def join(self, a, b) -> None:
+        self.parent.setdefault(a, a)
+        self.parent[self.root(a)] = self.root(b)
+
+    def together(self, a, b) -> bool:
+        return a in self.parent and b in self.parent and self.root(a) == self.root(b)
+
+
+def regroup(store) -> int:
+    """Give every event waiting for its incident (incident_id null: new, or
+    left by an incident that lost events) its incident, merging it with the
+    stored incidents it links to. Returns how many incidents were written.
+
+    Only links from waiting events can be new: waiting events are compared
+    (``same_incident``) with each other in memory, and with the members of
+    the stored incidents near them (an indexed query by type, day and box
+    names those incidents); a stored incident one of them links to is
+    joined whole. An event already in the same group as a candidate is not
+    compared again, so a story a hundred articles re-tell costs a hundred
+    comparisons, not ten thousand.
+    """
+    waiting = store.waiting_events()
+    if not waiting:
+        return 0
+    groups = _Groups(("event", e.fid) for e in waiting)
+    mergeable = [e for e in waiting if e.mergeable]
+    _link_waiting(mergeable, groups)
+    members = _link_stored(store, mergeable, groups)
+    found: dict[tuple, list[StoredEvent]] = defaultdict(list)
     for event in waiting:
-        if not event.mergeable:
-            continue
-        for row in store.neighbours(event, days=DAYS, box=search_box(event, KM)):
-            other = seen.get(row[0])
-            if other is None:
-                other = seen[row[0]] = stored_event(row)
-            if other.fid == event.fid or not other.mergeable or not same_incident(event, other):
-                continue
-            key = ("event", other.fid) if other.incident_id is None else ("incident", other.incident_id)
-            parent.setdefault(key, key)
-            parent[root(key)] = root(("event", event.fid))
-    groups: dict[tuple, list[StoredEvent]] = defaultdict(list)
-    for event in waiting:
-        groups[root(("event", event.fid))].append(event)
-    joined = [key for key in parent if key[0] == "incident"]
+        found[groups.root(("event", event.fid))].append(event)
+    joined = [key for key in groups.parent if key[0] == "incident"]
     for key in joined:
-        groups[root(key)].extend(store.incident_members(key[1]))
+        found[groups.root(key)].extend(members[key[1]])
     rows, updates, written = [], [], set()
-    for members in groups.values():
-        incident = Incident.of(members)
+    for group in found.values():
+        incident = Incident.of(group)
         updates += [(incident.id, len(incident.sources), e.fid) for e in incident.events]
         # An article that repeats a sentence word for word gives two events, and two one-event
         # incidents, of one id: one row stands for both.
@@ -142,6 +148,53 @@ def regroup(store) -> int:
             rows.append(incident.row())
     store.replace_incidents({key[1] for key in joined} | written, rows, updates)
     return len(rows)
+
+
+def _link_waiting(mergeable: list[StoredEvent], groups: _Groups) -> None:
+    """Join the waiting events that are the same happening, by type and day."""
+    from geo.incidents import DAYS, same_incident
+
+    by_day: dict[tuple, list[StoredEvent]] = defaultdict(list)
+    for event in mergeable:
+        by_day[event.type, event.day].append(event)
+    for event in mergeable:
+        me = ("event", event.fid)
+        for day in range(event.day - DAYS, event.day + DAYS + 1):
+            for other in by_day.get((event.type, day), ()):
+                key = ("event", other.fid)
+                if other.fid > event.fid and not groups.together(key, me) and same_incident(event, other):
+                    groups.join(key, me)
+
+
+def _link_stored(store, mergeable: list[StoredEvent], groups: _Groups) -> dict[str, list[StoredEvent]]:
+    """Join each waiting event to the stored incidents near it that it links
+    to; returns the members of the stored incidents looked at, by id."""
+    from geo.incidents import DAYS, KM, same_incident
+
+    members: dict[str, list[StoredEvent]] = {}
+    nearby: dict[tuple, list[str]] = {}  # a story told by many articles: one query for all its tellings
+    for event in mergeable:
+        me = ("event", event.fid)
+        box = search_box(event, KM)
+        where = (event.type, event.day, event.lat, event.lon)
+        if where not in nearby:
+            nearby[where] = store.nearby_incidents(event, days=DAYS, box=box)
+        for incident_id in nearby[where]:
+            key = ("incident", incident_id)
+            if groups.together(key, me):
+                continue
+            if incident_id not in members:
+                members[incident_id] = store.incident_members(incident_id)
+            if any(_near(other, event, DAYS, box) and same_incident(event, other)
+                   for other in members[incident_id]):
+                groups.join(key, me)
+    return members
+
+
+def _near(other: StoredEvent, event: StoredEvent, days: int, box) -> bool:
+    """Could ``other`` be the same happening as ``event`` (a cheap test before ``same_incident``)?"""
+    return (other.mergeable and abs(other.day - event.day) <= days and box[0] <= other.lat <= box[1]
+            and box[2] <= other.lon <= box[3])
 
 
 @dataclass(slots=True)

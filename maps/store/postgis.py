@@ -16,18 +16,18 @@ import contextlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .base import FEATURE_COLUMNS, SCHEMA_VERSION, EventStore, quote
-from .records import ALL_EVENT_COLUMNS, ARTICLE_COLUMNS, INCIDENT_TABLE_COLUMNS, MENTION_COLUMNS, now
+from .records import TABLES, now
 
 DEFAULT_SCHEMA = "bordermap"
 CONNECT_TIMEOUT_S = 10
 _PG_TYPES = {"text": "text", "integer": "bigint", "real": "double precision"}
-FEATURES = {"events": "Geometry", "mentions": "Point", "incidents": "Point"}
 # The B-tree indexes: (kind, table, columns).
 INDEXES = (("UNIQUE INDEX", "articles", "(url) WHERE url IS NOT NULL"),
            ("INDEX", "articles", "(content_hash)"), ("INDEX", "mentions", "(article_fid)"),
            ("INDEX", "events", "(article_fid, seq)"), ("INDEX", "events", "(id)"),
            ("INDEX", "events", "(incident_id)"), ("INDEX", "events", "(type, first_day)"),
-           ("INDEX", "events", "(first_day, last_day)"), ("UNIQUE INDEX", "incidents", "(id)"))
+           ("INDEX", "events", "(first_day, last_day)"), ("UNIQUE INDEX", "incidents", "(id)"),
+           ("UNIQUE INDEX", "shapes", "(key)"))
 
 
 def split_url(url: str) -> tuple[str, str]:
@@ -100,12 +100,6 @@ class PostgisStore(EventStore):
     def _create(self) -> None:
         import psycopg
 
-        columns = {
-            "articles": ARTICLE_COLUMNS,
-            "mentions": {"article_fid": "integer", **MENTION_COLUMNS},
-            "events": {"article_fid": "integer", **ALL_EVENT_COLUMNS},
-            "incidents": INCIDENT_TABLE_COLUMNS,
-        }
         with self._conn.transaction():
             # One creator at a time in a database: CREATE EXTENSION and CREATE SCHEMA race otherwise.
             self._execute("SELECT pg_advisory_xact_lock(hashtext('bordermap:create'))")
@@ -121,13 +115,13 @@ class PostgisStore(EventStore):
                                       "install it (Debian: postgresql-15-postgis-3) and run CREATE EXTENSION "
                                       "postgis as a superuser") from None
             self._execute(f"CREATE SCHEMA IF NOT EXISTS {quote(self.schema)}")
-            for table, spec in columns.items():
+            for table, (geometry, spec) in TABLES.items():
                 body = ["fid bigserial PRIMARY KEY"]
-                if table in FEATURES:
-                    body.append(f"geom geometry({FEATURES[table]}, 4326)")
+                if geometry:
+                    body.append(f"geom geometry({geometry.title()}, 4326)")
                 body += [f"{quote(name)} {_PG_TYPES[kind]}" for name, kind in spec.items()]
                 self._execute(f"CREATE TABLE {self._table(table)} ({', '.join(body)})")
-                if table in FEATURES:
+                if geometry:
                     self._execute(f"CREATE INDEX ON {self._table(table)} USING gist (geom)")
             for kind, table, columns_sql in INDEXES:
                 self._execute(f"CREATE {kind} ON {self._table(table)} {columns_sql}")

@@ -44,12 +44,27 @@ EVENT_COLUMNS: dict[str, str] = {
     **{name: _SQL_TYPES[dtype] for name, dtype in COLUMNS.items() if name not in INCIDENT_COLUMNS},
     "first_day": "integer", "last_day": "integer", "quantities_json": "text",
 }
-ALL_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "incident_id": "text", "incident_size": "integer"}
+# ... then the key of its place's shape when that is kept apart (see SHAPE_INLINE_BYTES), and the
+# columns the incidents step fills.
+ALL_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "shape_key": "text", "incident_id": "text",
+                                     "incident_size": "integer"}
 # Columns of the incidents table, after "fid" and the geometry (the members' mean point).
 INCIDENT_TABLE_COLUMNS: dict[str, str] = {
     "id": "text", "type": "text", "events": "integer", "articles": "integer", "first_date": "text",
     "last_date": "text", "lat": "real", "lon": "real", "sources": "text", "sources_json": "text",
 }
+# Every table: its geometry type (None: a table of attributes), and its columns after "fid" and the
+# geometry. "shapes" holds the large shapes events share (a country's, a state's polygon) once.
+TABLES: dict[str, tuple[str | None, dict[str, str]]] = {
+    "articles": (None, ARTICLE_COLUMNS),
+    "mentions": ("POINT", {"article_fid": "integer", **MENTION_COLUMNS}),
+    "events": ("GEOMETRY", {"article_fid": "integer", **ALL_EVENT_COLUMNS}),
+    "incidents": ("POINT", INCIDENT_TABLE_COLUMNS),
+    "shapes": ("GEOMETRY", {"key": "text"}),
+}
+# A place's shape bigger than this (as WKB) is stored once in "shapes", and the event's own geometry
+# in the events table is its point: a country's polygon is 200 KB, and hundreds of events carry it.
+SHAPE_INLINE_BYTES = 4096
 _EVENT_FLAT = tuple(name for name in EVENT_COLUMNS if name not in ("seq", "first_day", "last_day",
                                                                    "quantities_json"))
 
@@ -59,6 +74,7 @@ class EventRow:
     values: tuple  # in EVENT_COLUMNS order
     wkb: bytes | None = None  # the place's geometry, WKB (little-endian), or None
     bounds: tuple[float, float, float, float] | None = None  # minx, miny, maxx, maxy; None for a point
+    shape_key: str | None = None  # a hash of the WKB, when it is too big to store with the event
 
 
 @dataclass(slots=True)
@@ -107,28 +123,61 @@ def record_of(doc, digest: str | None = None) -> ArticleRecord:
 
 def event_rows(events) -> list[EventRow]:
     """Flat rows of Events, their geometries cleaned as ``maps.frame.events_frame`` cleans them."""
-    if not events:
-        return []
-    import shapely
-
-    from maps.frame import clean_geometries
-
-    geometries = clean_geometries([e.place.geometry for e in events])
     rows = []
-    for seq, (event, geom) in enumerate(zip(events, geometries)):
-        record = event.to_dict()
-        record.pop("geometry", None)
+    for seq, event in enumerate(events):
+        record = _without_geometry(event)
         flat = event_row(record)
         first, last = day_span(event.date, event.date_precision)
         quantities = json.dumps(record["quantities"], ensure_ascii=False) if record["quantities"] else None
         values = (seq, *(flat[name] for name in _EVENT_FLAT), first, last, quantities)
-        wkb = bounds = None
-        if geom is not None:
-            wkb = shapely.to_wkb(geom, byte_order=1)
-            if geom.geom_type != "Point":
-                bounds = tuple(float(v) for v in geom.bounds)
-        rows.append(EventRow(_plain(values), wkb, bounds))
+        rows.append(EventRow(_plain(values), *shape_of(event.place.geometry)))
     return rows
+
+
+def _without_geometry(event) -> dict:
+    """``Event.to_dict()`` but the place's geometry, which the store writes as
+    WKB: turning a country's polygon into GeoJSON would cost more than the
+    rest of the article."""
+    place = event.place
+    geometry, place.geometry = place.geometry, None
+    try:
+        return event.to_dict()
+    finally:
+        place.geometry = geometry
+
+
+_SHAPES: dict[int, tuple] = {}  # id(geometry) → (geometry, WKB, bounds): areas recur, points do not
+SHAPE_CACHE_SIZE = 512
+
+
+def shape_of(geometry) -> tuple[bytes | None, tuple | None, str | None]:
+    """(WKB, bounds — None for a point, key — None unless it is bigger than
+    SHAPE_INLINE_BYTES) of a place's geometry, cleaned as
+    ``maps.frame.clean_geometries`` cleans it; Nones for none."""
+    if geometry is None:
+        return None, None, None
+    if geometry.geom_type == "Point":
+        return _shape(geometry)
+    cached = _SHAPES.get(id(geometry))
+    if cached is None or cached[0] is not geometry:
+        if len(_SHAPES) >= SHAPE_CACHE_SIZE:
+            _SHAPES.clear()
+        cached = _SHAPES[id(geometry)] = (geometry, *_shape(geometry))
+    return cached[1:]
+
+
+def _shape(geometry) -> tuple[bytes | None, tuple | None, str | None]:
+    import shapely
+
+    from maps.frame import clean_geometries
+
+    (clean,) = clean_geometries([geometry])
+    if clean is None:
+        return None, None, None
+    bounds = None if clean.geom_type == "Point" else tuple(float(v) for v in clean.bounds)
+    wkb = shapely.to_wkb(clean, byte_order=1)
+    key = hashlib.sha1(wkb).hexdigest()[:24] if len(wkb) > SHAPE_INLINE_BYTES else None
+    return wkb, bounds, key
 
 
 def _plain(values: tuple) -> tuple:

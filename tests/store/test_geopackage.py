@@ -32,14 +32,14 @@ def test_the_file_is_a_geopackage(store):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     contents = dict(conn.execute("SELECT table_name, data_type FROM gpkg_contents"))
     assert contents == {"articles": "attributes", "mentions": "features", "events": "features",
-                        "incidents": "features", "bordermap_meta": "attributes"}
+                        "incidents": "features", "shapes": "features", "bordermap_meta": "attributes"}
     columns = set(conn.execute("SELECT table_name, column_name, geometry_type_name, srs_id "
                                "FROM gpkg_geometry_columns"))
     assert columns == {("events", "geom", "GEOMETRY", 4326), ("mentions", "geom", "POINT", 4326),
-                       ("incidents", "geom", "POINT", 4326)}
+                       ("incidents", "geom", "POINT", 4326), ("shapes", "geom", "GEOMETRY", 4326)}
     extensions = {row[0] for row in conn.execute("SELECT table_name FROM gpkg_extensions "
                                                  "WHERE extension_name = 'gpkg_rtree_index'")}
-    assert extensions == {"events", "mentions", "incidents"}
+    assert extensions == {"events", "mentions", "incidents", "shapes"}
     triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"rtree_events_geom_insert", "rtree_events_geom_delete", "rtree_mentions_geom_update6"} <= triggers
     extent = conn.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'events'")
@@ -50,8 +50,8 @@ def test_the_file_is_a_geopackage(store):
 
 def test_gdal_reads_every_layer(store):
     layers = dict(pyogrio.list_layers(store))
-    assert layers == {"events": "Unknown", "mentions": "Point", "incidents": "Point", "articles": None,
-                      "bordermap_meta": None}
+    assert layers == {"events": "Unknown", "mentions": "Point", "incidents": "Point", "shapes": "Unknown",
+                      "articles": None, "bordermap_meta": None}
     info = pyogrio.read_info(store, layer="events")
     assert info["crs"] == "EPSG:4326" and info["features"] > 300
     events = geopandas.read_file(store, layer="events")

@@ -35,11 +35,11 @@ def test_tables_and_spatial_indexes(pg_url, corpus):
     with psycopg.connect(base) as conn:
         tables = {row[0] for row in conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (schema,))}
-        assert tables == {"articles", "mentions", "events", "incidents", "bordermap_meta"}
+        assert tables == {"articles", "mentions", "events", "incidents", "shapes", "bordermap_meta"}
         gist = {row[0] for row in conn.execute(
             "SELECT tablename FROM pg_indexes WHERE schemaname = %s AND indexdef LIKE '%%USING gist%%'",
             (schema,))}
-        assert gist == {"mentions", "events", "incidents"}
+        assert gist == {"mentions", "events", "incidents", "shapes"}
         srids = {row[0] for row in conn.execute(
             "SELECT srid FROM geometry_columns WHERE f_table_schema = %s", (schema,))}
         assert srids == {4326}

@@ -183,3 +183,30 @@ def test_event_dicts_are_shaped_like_events(db, corpus, geoparser):
     assert shapely.geometry.shape(first["geometry"]).equals(shapely.geometry.shape(reference["geometry"]))
     shared = [d for d in dicts if d["other_sources"]]
     assert shared and all(s != d["document"] for d in shared for s in d["other_sources"])
+
+
+STATE_WIDE = "Authorities seized 200 kilos of cocaine somewhere in Chihuahua state on Tuesday."
+
+
+def test_large_shapes_are_stored_once_and_read_back_whole(db, tmp_path, gaz):
+    """Events placed at a state or a country carry its polygon: the store keeps
+    it once, gives the event its point in the events layer, and reads it back whole."""
+    from maps import geo_events
+    from maps.store.records import SHAPE_INLINE_BYTES
+
+    records = [article(n, STATE_WIDE, url=f"https://e.test/{n}", title=f"S{n}") for n in range(3)]
+    archive = write(tmp_path / "state.jsonl", records)
+    ingest([archive], db)
+    frame = read_store_events(db)
+    expected = geo_events([archive], gazetteer=gaz)
+    pd.testing.assert_frame_equal(frame, expected)
+    sizes = [len(shapely.to_wkb(g)) if g is not None else 0 for g in frame.geometry]
+    big = frame[[size > SHAPE_INLINE_BYTES for size in sizes]]
+    assert len(big) >= 3, "the state's polygon, three times"
+    with open_store(db) as store:
+        assert store._execute(f"SELECT count(*) FROM {store._table('shapes')}")[0][0] == 1
+    west, south, east, north = big.geometry.iloc[0].bounds
+    corner = shapely.box(west, south, west + (east - west) / 4, south + (north - south) / 4)
+    inside = [g.intersects(corner) for g in frame.geometry]
+    boxed = read_store_events(db, bbox=",".join(map(str, corner.bounds)))
+    assert len(boxed) == sum(inside) > 0, "a box away from the point still meets the shape"
