@@ -146,6 +146,13 @@ def read_csv(path: str, data: bytes, lang: str | None) -> Iterator[Document | In
     if "text" not in (reader.fieldnames or []):
         yield InputFileError(path, 1, "no 'text' column")
         return
+    yield from csv_documents(path, reader, stem, lang)
+
+
+def csv_documents(path: str, reader: csv.DictReader, stem: str, lang: str | None,
+                  transform=None) -> Iterator[Document | InputFileError]:
+    """The Documents of a CSV reader's rows, each bad row an InputFileError
+    naming the line it starts on; ``transform`` maps a row's fields first."""
     line = reader.line_num
     while True:
         try:
@@ -163,7 +170,8 @@ def read_csv(path: str, data: bytes, lang: str | None) -> Iterator[Document | In
             yield InputFileError(path, start, "more cells than columns")
             continue
         try:
-            yield document_from_record(row, f"{stem}-{start}", f"{path}:{start}", lang)
+            record = transform(row) if transform else row
+            yield document_from_record(record, f"{stem}-{start}", f"{path}:{start}", lang)
         except ValueError as exc:
             yield InputFileError(path, start, str(exc))
 

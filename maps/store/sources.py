@@ -26,6 +26,7 @@ from geo.readers import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
+    csv_documents,
     document_from_record,
     expand_inputs,
     read_feed,
@@ -182,26 +183,7 @@ def read_csv_stream(path: str, lang, mapping, advance) -> Iterator:
             mapped = f" (read as the text; columns: {', '.join(fields)})" if "text" in mapping else ""
             yield InputFileError(path, 1, f"no '{text_column}' column{mapped}")
             return
-        line = reader.line_num
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield InputFileError(path, reader.line_num, f"bad CSV: {exc}")
-                return
-            start, line = line + 1, reader.line_num
-            if any(_bad_bytes(v) for v in row.values() if isinstance(v, str)):
-                yield InputFileError(path, start, "bytes that are not UTF-8")
-                continue
-            if None in row:
-                yield InputFileError(path, start, "more cells than columns")
-                continue
-            try:
-                yield document_from_record(remap(row, mapping), f"{stem}-{start}", f"{path}:{start}", lang)
-            except ValueError as exc:
-                yield InputFileError(path, start, str(exc))
+        yield from csv_documents(path, reader, stem, lang, lambda row: remap(row, mapping))
 
 
 def _stdin(lang, mapping) -> Iterator:
