@@ -1,0 +1,39 @@
+"""Folding and word boundaries: the fast paths give what the character
+tables say, character for character, so offsets in the folded text are
+offsets in the original."""
+
+import random
+
+from geo.matching import _NON_WORD, FOLD_TABLE, fold_text, word_boundaries
+
+# Every character the tables know, some they do not (above U+2100, outside
+# the Basic Multilingual Plane) and ASCII that folds ("`").
+SAMPLE = [chr(i) for i in range(0x2200)] + ["™", "Ａ", "İ", "😀", "𝐀", "`"]
+
+
+def by_table(text: str) -> str:
+    return text.translate(FOLD_TABLE)
+
+
+def test_every_character_folds_as_the_table_says():
+    for c in SAMPLE:
+        assert fold_text(c) == by_table(c), repr(c)
+        assert word_boundaries(c) == _NON_WORD.sub(" ", c), repr(c)
+
+
+def test_mixed_text_folds_as_the_table_says():
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(SAMPLE) if rng.random() < 0.3 else rng.choice("Nogales, `A-Z´ ")
+            for _ in range(rng.randint(0, 30))
+        )
+        folded = fold_text(text)
+        assert folded == by_table(text)
+        assert len(folded) == len(text)
+        assert word_boundaries(folded) == _NON_WORD.sub(" ", folded)
+
+
+def test_examples():
+    assert fold_text("Ciudad Juárez — “Río Bravo”’s") == "ciudad juarez - “rio bravo”'s"
+    assert word_boundaries(fold_text("U.S.-México")) == "u s  mexico"
