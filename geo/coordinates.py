@@ -33,7 +33,23 @@ DECIMAL = re.compile(
 )
 
 
-_MAYBE = re.compile(r"\d\s*[°º]|\d\.\d{3}|[NSns]\s*\d{1,2}\s+\d")  # cheap test before the full patterns
+# The cheap test before the full patterns: a degree sign after a number, a
+# decimal with three places, or "N 31 50". Each is looked for only where a
+# simpler, faster test (a plain substring, a literal-led pattern) finds a place
+# it could start: one alternation over the whole text costs more than the three.
+_DEGREE = re.compile(r"\d\s*[°º]")
+_THREE_DECIMALS = re.compile(r"\.\d{3}")
+_DECIMAL = re.compile(r"\d\.\d{3}")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d\s+\d")
+_HEMISPHERE_DEGREES = re.compile(r"[NSns]\s*\d{1,2}\s+\d")
+
+
+def _maybe_coordinates(text: str) -> bool:
+    if ("°" in text or "º" in text) and _DEGREE.search(text):
+        return True
+    if _THREE_DECIMALS.search(text) and _DECIMAL.search(text):
+        return True
+    return bool(_DIGIT_SPACE_DIGIT.search(text) and _HEMISPHERE_DEGREES.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +91,7 @@ def find_coordinates(text: str, west_default: bool = True) -> list[CoordinateMat
     """Coordinates in ``text``. Without hemisphere letters or signs, a
     longitude is taken as west (the tool's region) when ``west_default``."""
     found: list[CoordinateMatch] = []
-    if not _MAYBE.search(text):
+    if not _maybe_coordinates(text):
         return found
     for m in DMS.finditer(text):
         lat_h = m["ah1"] or m["ah2"]
