@@ -55,6 +55,7 @@ class Gazetteer:
         self._border_index = None
         self._shape_cache: dict[str, object] = {}
         self._twins: list[TwinCity] | None = None
+        self._kind_points: dict[str, tuple[list[Place], list[float], list[float]]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -220,6 +221,7 @@ class Gazetteer:
             count += 1
         self._extra_shapes.update(shapes or {})
         self._keys = None
+        self._kind_points.clear()
         return count
 
     def load_places_file(self, path: str | Path) -> int:
@@ -294,12 +296,26 @@ class Gazetteer:
         from .projection import haversine_matrix_km
 
         y, x = check_coordinate(lat, lon)
-        pool = self.by_kind(kind) if kind else list(self)
+        if kind:
+            pool, lats, lons = self._points_of_kind(kind)
+        else:
+            pool = list(self)
+            lats, lons = [p.lat for p in pool], [p.lon for p in pool]
         if not pool:
             return []
-        km = haversine_matrix_km([y], [x], [p.lat for p in pool], [p.lon for p in pool])[0]
+        km = haversine_matrix_km([y], [x], lats, lons)[0]
         order = km.argsort()[:limit]
         return [(pool[i], round(float(km[i]), 2)) for i in order]
+
+    def _points_of_kind(self, kind: str) -> tuple[list[Place], list[float], list[float]]:
+        """The places of one kind and their coordinates, kept: the geoparser
+        asks for the nearest port or station article after article. Adding
+        places drops them."""
+        found = self._kind_points.get(kind)
+        if found is None:
+            pool = self.by_kind(kind)
+            found = self._kind_points[kind] = (pool, [p.lat for p in pool], [p.lon for p in pool])
+        return found
 
     # -- summary -----------------------------------------------------------
 
