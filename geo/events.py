@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .actors import find_actors
 from .document import Document
@@ -37,6 +37,7 @@ AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
 DRUG_WORDS = re.compile(r"\b(?:" + "|".join(DRUGS) + r")\b", re.IGNORECASE)
 CASH_WORDS = re.compile(r"(?:\b(?:cash|currency|efectivo|dinero)\b|\$)", re.IGNORECASE)
+CASH_MOVED = frozenset({"cash_act", "seize", "south", "cash_alone"})
 NO_FLOW = re.compile(r"\b(?:charged|charges|cargos|sentenced|indicted|conspiracy|conspiración)\b",
                      re.IGNORECASE)
 
@@ -97,7 +98,7 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
     if groups is None:
         groups = _FINDER.groups(sentence, [(0, len(sentence))])[0]
     kinds = kinds_from_groups(groups)
-    for kind in quantity_types(sentence, quantities):
+    for kind in quantity_types(sentence, quantities, groups):
         if kind not in kinds:
             kinds.append(kind)
     if ("enforcement_operation" in kinds and SPECIFIC_TYPES.intersection(kinds)
@@ -106,25 +107,35 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
     return kinds
 
 
-def more_specific(event: Event, previous: Event) -> bool:
-    """Does ``event`` tell the same happening more precisely (its day, or a
-    more precise place named in its own sentence)?"""
-    if event.date_precision == "day" and previous.date_precision != "day":
-        return True
-    named = event.place.mention_start is not None and event.start <= event.place.mention_start < event.end
-    return named and event.place.precision < previous.place.precision
+def _named_in_own_sentence(event: Event) -> bool:
+    start = event.place.mention_start
+    return start is not None and event.start <= start < event.end
 
 
-def quantity_types(sentence: str, quantities) -> list[str]:
+def tells_day(event: Event, previous: Event) -> bool:
+    """Does ``event`` give the happening its day?"""
+    return event.date_precision == "day" and previous.date_precision != "day"
+
+
+def tells_place(event: Event, happening: Happening) -> bool:
+    """Does ``event`` name the town or site of a happening that had none?"""
+    previous = happening.event
+    return _named_in_own_sentence(event) and not happening.places and (
+        event.place.precision < previous.place.precision
+        or (event.place.feature in LOCAL and previous.place.feature not in LOCAL))
+
+
+def quantity_types(sentence: str, quantities, groups: set[str] = frozenset()) -> list[str]:
     """Amounts say what moved: rounds and guns are weapons, weighed drugs are
-    drugs, dollars in cash are cash."""
+    drugs, dollars in cash are cash — when the sentence also says they were
+    seized, found or smuggled (dollars paid or promised are no cash flow)."""
     kinds = []
     for q in quantities:
         if q.kind in ("guns", "rounds"):
             kinds.append("weapons_trafficking")
         elif q.kind == "weight" and DRUG_WORDS.search(sentence):
             kinds.append("drug_smuggling")
-        elif q.kind == "money" and CASH_WORDS.search(sentence):
+        elif q.kind == "money" and CASH_WORDS.search(sentence) and groups & CASH_MOVED:
             kinds.append("cash_smuggling")
     return kinds
 
@@ -146,13 +157,25 @@ def direction_of(kind: str, sentence: str) -> str | None:
 
 # A sentence that is all quotation or talks of totals reports no event.
 QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
-NEW_ONE = re.compile(r"\b(?:second|third|another|other|a new|segund[oa]|tercer[oa]?|otr[oa]s?)\b",
+NEW_ONE = re.compile(r"(?<!each )(?<!one )\b(?:second|third|fourth|another|other|a new|segund[oa]|"
+                     r"tercer[oa]?|cuart[oa]|otr[oa]s?)\b|\b\d[\d.,]*\s+(?:more|additional|m[áa]s)\b",
                      re.IGNORECASE)
+# A definite reference back to what was already told ("the bodies", "both of
+# them"): the sentence goes on about that, wherever it now says it is.
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those|both|los|las|el|la|dichos?|dichas?)\s+(?:two\s+|dos\s+)?(?:bod(?:y|ies)|remains|"
+    r"cuerpos?|restos|cad[áa]ver(?:es)?|shooting|attack|ataque|load|shipment|cargamento|drugs|droga|"
+    r"cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel)\b|\bboth of them\b|\bambos\b",
+    re.IGNORECASE)
+# What a suspect told the police is an account of a happening already told.
+REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"
+                      r"police|authorities|detectives)\b|\b(?:declar[óo]|confes[óo]|admiti[óo]) que\b",
+                      re.IGNORECASE)
 # Flows need a sign of something moving or stopped, not just a topic.
 FLOW_EVIDENCE = re.compile(r"\b(?:seiz\w*|smuggl\w*|found|discover\w*|confiscat\w*|caught|arrest\w*|"
                            r"apprehend\w*|crossing|crossed|intercept\w*|northbound|southbound|shipments?|"
                            r"flows?|loads?|tunnel|asegur\w*|decomis\w*|incaut\w*|hall\w*|cruz\w*|"
-                           r"detenid\w*|t[úu]nel|bought|purchas\w*|delivered|carr(?:y|ied|ying))\b",
+                           r"detenid\w*|t[úu]nel|bought|purchas\w*|delivered|carr(?:y|ied|ying)|haul|cache)\b",
                            re.IGNORECASE)
 
 
@@ -161,33 +184,98 @@ def reports_events(sentence: str, groups: set[str]) -> bool:
     return not (QUOTE_OPENING.match(sentence) or "general" in groups)
 
 
+@dataclass(slots=True)
+class Happening:
+    """What the article has told so far of one happening of one type: its
+    event (moved to the sentence that tells it best), and the day, place and
+    amounts known for it."""
+
+    event: Event
+    date: str | None
+    places: list[str]
+    quantities: list
+
+    def same_as(self, date: str | None, place: str | None, quantities, sentence: str) -> bool:
+        """Does a sentence with this day, town and amounts go on about this
+        happening? Only what contradicts it (another day, another town not
+        referred back to, other amounts) makes it a new one."""
+        if date is not None and self.date is not None and date != self.date:
+            return False
+        if (place is not None and self.places and place not in self.places
+                and not BACK_REFERENCE.search(sentence)):
+            return False
+        return not _other_amounts(quantities, self.quantities)
+
+    def tell(self, events: list[Event], event: Event) -> None:
+        """A sentence that tells the day becomes the happening's evidence (and
+        keeps the place named for it before); one that names where, for a
+        happening whose sentence has its day already, lends it its place."""
+        previous = self.event
+        if tells_day(event, previous):
+            if not _named_in_own_sentence(event) and _named_in_own_sentence(previous):
+                event.place = replace(previous.place, reason=f"{previous.place.reason} (same happening)")
+            events[events.index(previous)] = self.event = event
+        elif tells_place(event, self):
+            if previous.date_precision == "day":
+                previous.place = replace(event.place, reason=f"{event.place.reason} (same happening)")
+            else:
+                events[events.index(previous)] = self.event = event
+
+    def add(self, event: Event, date: str | None, place: str | None) -> None:
+        self.date = self.date or date
+        if place is not None and place not in self.places:
+            self.places.append(place)
+        if not self.quantities:
+            self.quantities = event.quantities
+
+
+def _has_day(sentence: str, doc: Document) -> bool:
+    return any(d.precision == "day" for d in resolve_dates(sentence, doc.published))
+
+
+def _other_amounts(these, those) -> bool:
+    """Amounts of one kind on both sides and none within 20 % of each other."""
+    for q in these:
+        same_kind = [p.value for p in those if p.kind == q.kind]
+        if same_kind and not any(abs(q.value - v) <= 0.2 * max(q.value, v) for v in same_kind):
+            return True
+    return False
+
+
 class EventExtractor:
-    """Fills ``doc.events``: one event per happening, first told where the
-    article first reports it; later sentences about the same happening (no
-    new date, no new place, no "another") add nothing."""
+    """Fills ``doc.events``: one event per happening. A happening is often
+    told over several sentences (a lead that sums it up, then the day, the
+    place, the amounts): later sentences that do not contradict it add to it,
+    and its event moves to the sentence that tells it most precisely. A new
+    day, a new town, other amounts or "another" start a new one."""
 
     def __init__(self, gazetteer):
         self.gaz = gazetteer
 
     def __call__(self, doc: Document) -> Document:
-        events = []
+        events: list[Event] = []
         source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
                   "url": doc.url}
-        seen: dict[str, list[tuple[str | None, str | None]]] = {}
-        latest: dict[str, Event] = {}
+        told: dict[str, Happening] = {}  # the latest happening of each type
+        ids: dict[str, int] = {}
         source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
         spans = split_sentences(doc.text, doc.body_start)
         focus = article_focus(self.gaz, doc) if doc.mentions else None
+        moved_on = False  # "The third case took place on Oct. 13": what follows is new
         for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
             sentence = doc.text[start:end]
-            if not groups or not reports_events(sentence, groups):
-                continue
-            if not kinds_from_groups(groups) and not groups & AMOUNT_GROUPS:
-                continue  # no trigger, and no drug, gun or cash whose amount could be one
-            quantities = find_quantities(sentence)
-            kinds = [k for k in event_types_of(sentence, quantities, groups)
-                     if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]
+            kinds: list[str] = []
+            quantities: list = []
+            if groups and reports_events(sentence, groups):
+                if "enforcement_weak" in groups and "enforcement" not in groups and _has_day(sentence, doc):
+                    groups = groups | {"dated"}
+                # No trigger, and no drug, gun or cash whose amount could be one: no event.
+                if kinds_from_groups(groups) or groups & AMOUNT_GROUPS:
+                    quantities = find_quantities(sentence)
+                    kinds = [k for k in event_types_of(sentence, quantities, groups)
+                             if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]
             if not kinds:
+                moved_on = moved_on or (NEW_ONE.search(sentence) is not None and _has_day(sentence, doc))
                 continue
             dates = resolve_dates(sentence, doc.published)
             actors = find_actors(sentence)
@@ -195,7 +283,9 @@ class EventExtractor:
             named_here = place.mention_start is not None and start <= place.mention_start < end
             # Only a town or site named here makes a sentence about a new happening.
             key_place = place.place_id if named_here and place.feature in LOCAL else None
-            fresh = NEW_ONE.search(sentence) is not None or len(dates) > 1
+            fresh = moved_on or NEW_ONE.search(sentence) is not None or len(dates) > 1
+            moved_on = False
+            reported = REPORTED.search(sentence) is not None
             for kind, when in ((k, w) for k in kinds for w in dates):
                 key_date = when.date if when.precision in ("day", "month") else None
                 event = Event(
@@ -204,20 +294,20 @@ class EventExtractor:
                     date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
                     place=place, quantities=quantities, actors=actors, document=source,
                 )
-                earlier = seen.setdefault(kind, [])
-                if kind in FOLLOWED_UP and earlier and not fresh and all(
-                    (key_place is None or key_place == p) and (key_date is None or key_date == d)
-                    for p, d in earlier[-1:]
-                ) and (key_place is None or any(key_place == p for p, _ in earlier)):
-                    # More about the same happening: it is told where it is told
-                    # most precisely (a lead sentence, then the day and the place).
-                    previous = latest[kind]
-                    if more_specific(event, previous):
-                        events[events.index(previous)] = latest[kind] = event
-                        earlier[-1] = (key_place or earlier[-1][0], key_date or earlier[-1][1])
+                happening = told.get(kind) if kind in FOLLOWED_UP else None
+                if happening is not None and (reported or not fresh and happening.same_as(
+                        key_date, key_place, quantities, sentence)):
+                    if not reported:
+                        happening.tell(events, event)
+                    happening.add(event, key_date, key_place)
                     continue
-                earlier.append((key_place, key_date))
+                if reported and kind in FOLLOWED_UP:
+                    continue  # a suspect's account of something the article has not told
+                if event.id in ids:  # the same sentence told twice word for word: two events
+                    ids[event.id] += 1
+                    event.id = event_id(kind, when.date, f"{sentence}\x1f{ids[event.id]}", source_key)
+                ids.setdefault(event.id, 1)
                 events.append(event)
-                latest[kind] = event
+                told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(quantities))
         doc.events = events
         return doc

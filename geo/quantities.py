@@ -26,12 +26,12 @@ USD = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|
                  r"(\d[\d,]*(?:\.\d+)?)\s*(millones|mil|million)?\s*(?:de\s+)?(?:dólares|dollars|USD)\b",
                  re.IGNORECASE)
 _SCALE = r"(?:\s+(million|millones|mil|thousand))?"
-PEOPLE = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|"
+PEOPLE = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|"
                     r"children|minors|men|women|migrantes|personas|extranjeros|menores|hombres|mujeres|bodies|cuerpos)\b",
                     re.IGNORECASE)
-GUNS = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|armas|"
-                  r"fusiles|pistolas)\b", re.IGNORECASE)
-ROUNDS = re.compile(_NUM + _SCALE + r"\s+(?:\w+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b",
+GUNS = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|"
+                  r"armas|fusiles|pistolas)\b", re.IGNORECASE)
+ROUNDS = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b",
                     re.IGNORECASE)
 
 

@@ -97,6 +97,7 @@ def _within(gaz, inner: Mention, outer: Mention) -> bool:
     return False
 
 
+BORDER_COUNTRIES = frozenset({"US", "MX"})
 SEGMENT_COUNTRY_CODES = {"US": ("CA", "AZ", "NM", "TX"), "MX": ("BCN", "SON", "CHH", "COA", "NLE", "TAM")}
 
 
@@ -282,11 +283,20 @@ def locate_event(gaz, doc: Document, start: int, end: int, focus=None) -> EventP
     # "a resident of Nogales, Sonora", "migrants from Guatemala": where people
     # come from is not where the event happened.
     origins: set[int] = set()
+    road_ends: set[int] = set()
     for k, m in enumerate(inside):
         after_origin = k > 0 and k - 1 in origins and doc.text[inside[k - 1].end:m.start].strip() == ","
         if _origin(doc.text, m) or after_origin:  # "of Nogales, Sonora": both
             origins.add(k)
-    inside = [m for k, m in enumerate(inside) if k not in origins]
+    # "Carretera Federal 2 Nuevo Laredo-Piedras Negras": the towns name the road's ends.
+    for k, m in enumerate(inside):
+        if k and (inside[k - 1].feature == "road" or k - 1 in road_ends) and (
+                not doc.text[inside[k - 1].end:m.start].strip()
+                or (k - 1 in road_ends and PAIR_GAP.match(doc.text[inside[k - 1].end:m.start]))):
+            road_ends.add(k)
+    # A country beyond the two ("todos de Honduras") says who, not where.
+    inside = [m for k, m in enumerate(inside) if k not in origins and k not in road_ends
+              and not (m.feature == "country" and m.country not in BORDER_COUNTRIES)]
     if inside:
         best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0)
                    - (OFFSET_PULL if m.offset is not None else 0))

@@ -282,3 +282,98 @@ def test_to_dict_without_a_place_is_json(geoparser):
 
 def test_an_empty_text_has_no_events(geoparser):
     assert geoparser.parse_text("   ").events == []
+
+
+# -- one happening told over several sentences ---------------------------------------
+
+def test_a_lead_that_sums_up_moves_to_the_sentence_with_the_day(geoparser):
+    text = ("Border Patrol agents recovered the remains of two migrants in South Texas. "
+            "On Oct. 10, a rancher came across the remains of a man on a ranch near Falfurrias, Texas. "
+            "On Oct. 7, agents found the skeletal remains of a woman near Armstrong, Texas.")
+    doc = extract(geoparser, text)
+    assert [(e.type, e.date, e.place.name) for e in doc.events] == [
+        ("humanitarian", "2024-10-10", "Falfurrias"), ("humanitarian", "2024-10-07", "Armstrong")]
+    assert doc.events[0].evidence.startswith("On Oct. 10, a rancher")
+
+
+def test_the_day_sentence_keeps_the_place_told_before(geoparser):
+    text = ("The shooting happened on the outskirts of Reynosa, Tamaulipas. "
+            "Family members were riding in a pickup truck Saturday night when gunmen opened fire on them.")
+    (event,) = extract(geoparser, text).events
+    assert event.evidence.startswith("Family members")
+    assert (event.date, event.place.name) == ("2024-10-12", "Reynosa")
+    assert "same happening" in event.place.reason
+
+
+def test_a_place_told_after_the_day_stays_with_the_day_sentence(geoparser):
+    text = ("On Monday, gunmen opened fire on a family. "
+            "The shooting happened on the outskirts of Reynosa.")
+    (event,) = extract(geoparser, text).events
+    assert event.evidence == "On Monday, gunmen opened fire on a family."
+    assert event.place.name == "Reynosa"
+
+
+def test_a_sentence_that_moves_on_to_other_days_closes_the_happening(geoparser):
+    text = ("The second case came on Oct. 11, when agents saw a body in the river near Zapata, Texas. "
+            "The third case took place on Oct. 13. "
+            "While on patrol, agents saw the body in the river near Laredo, Texas.")
+    doc = extract(geoparser, text)
+    assert [e.place.name for e in doc.events] == ["Zapata", "Laredo"]
+
+
+def test_a_reference_back_keeps_the_happening_wherever_it_now_is(geoparser):
+    text = ("On Monday agents saw two bodies in the Rio Grande near Laredo, Texas. "
+            "Because the bodies were close to the riverbank, firefighters from Nuevo Laredo recovered them.")
+    (event,) = extract(geoparser, text).events
+    assert event.place.name == "Laredo"
+
+
+@pytest.mark.parametrize("more", ["recovered about 6.5 more tons of marijuana",
+                                  "seized another five tons of marijuana"])
+def test_more_and_another_are_new_seizures(geoparser, more):
+    text = f"Agents seized three tons of marijuana in Otay Mesa. Inside the warehouse they {more}."
+    assert kinds(extract(geoparser, text)) == ["drug_smuggling", "drug_smuggling"]
+
+
+def test_other_amounts_are_another_happening(geoparser):
+    text = ("Agents seized 400 pounds of marijuana in Nogales on Monday. "
+            "Officers also seized 20 kilos of cocaine from a truck.")
+    doc = extract(geoparser, text)
+    assert kinds(doc) == ["drug_smuggling", "drug_smuggling"]
+    same = "Agents seized 400 pounds of marijuana in Nogales. The 400 pounds of marijuana were in a truck."
+    assert kinds(extract(geoparser, same)) == ["drug_smuggling"]
+
+
+def test_what_a_suspect_told_the_police_is_no_new_event(geoparser):
+    text = ("A man was arrested as he walked into Mexico with 1,400 rounds of ammunition in Nogales. "
+            "He told officers that someone in Agua Prieta had promised him $1,500 to carry 3,000 rounds.")
+    doc = extract(geoparser, text)
+    assert kinds(doc) == ["weapons_trafficking"]
+    assert doc.events[0].place.name == "Nogales"
+    alone = "He told officers that someone had promised him $1,500 to carry 3,000 rounds into Mexico."
+    assert extract(geoparser, alone).events == []
+
+
+def test_the_same_sentence_twice_gives_two_ids(geoparser):
+    sentence = "Police launched an operation in Agua Prieta on Monday."
+    doc = extract(geoparser, f"{sentence} Nothing else was said. {sentence}")
+    assert kinds(doc) == ["enforcement_operation", "enforcement_operation"]
+    assert len({e.id for e in doc.events}) == 2
+    again = extract(geoparser, f"{sentence} Nothing else was said. {sentence}")
+    assert [e.id for e in again.events] == [e.id for e in doc.events]
+
+
+# -- where, when the sentence names several places ------------------------------------
+
+def test_a_country_beyond_the_two_is_no_event_place(geoparser):
+    text = ("PIEDRAS NEGRAS, Coahuila — Agentes rescataron a seis extranjeros atrapados en el río, "
+            "todos de Honduras.")
+    (event,) = of_type(extract(geoparser, text), "humanitarian")
+    assert event.place.name == "Piedras Negras"
+
+
+def test_towns_that_name_a_road_are_not_where_it_happened(geoparser):
+    text = ("Agentes auxiliaron a cuatro migrantes que caminaban por la Carretera Federal 2 "
+            "Nuevo Laredo-Piedras Negras.")
+    (event,) = extract(geoparser, text).events
+    assert event.place.feature == "road"

@@ -158,3 +158,8 @@ def test_to_dict_is_json():
     assert data == {"kind": "weight", "value": 25.0, "unit": "kg", "text": "25 kilos of cocaine",
                     "what": "cocaine"}
     assert json.loads(json.dumps(data)) == data
+
+
+def test_hyphenated_words_between_number_and_noun():
+    (q,) = find_quantities("The haul included 540 assault-style rifles.")
+    assert (q.kind, q.value, q.what) == ("guns", 540.0, "rifles")

@@ -145,3 +145,55 @@ def test_accents_do_not_move_the_offsets(finder):
 def test_a_stem_outside_every_span_is_ignored(finder):
     text = "Gunmen opened fire. Calm returned."
     assert finder.groups(text, [(20, 34)]) == [set()]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # who the guns were for, not drugs that moved
+        ("Eleven people were charged over a ring that bought weapons for drug smugglers in Mexico.",
+         ["weapons_trafficking"]),
+        ("Guns smuggled into Mexico are arming the drug cartels.", ["weapons_trafficking"]),
+        # an agency, not a tunnel; a smuggling operation is no police operation
+        ("Officers of the Tunnel Task Force met in San Diego.", []),
+        ("They were tied to a smuggling operation that moved 30,000 rounds.", ["weapons_trafficking"]),
+        ("The first case took place on Oct. 10.", []),  # "took" is not a bribe taken
+        ("Firefighters recovered the bodies from the river.", ["humanitarian"]),  # not a firefight
+    ],
+)
+def test_masking_phrases_hide_the_stems_inside(sentence, expected):
+    assert kinds(sentence) == expected
+
+
+def test_hyphenated_phrases_match_like_spaced_ones(finder):
+    assert "gun_alone" in groups_of(finder, "a firearms-trafficking ring")
+    assert "gun_alone" in groups_of(finder, "a firearms trafficking ring")
+
+
+def test_a_tunnel_under_the_border_is_drug_smuggling():
+    assert kinds("Authorities confirmed that the tunnel existed on Tuesday.") == ["drug_smuggling"]
+    assert kinds("Un túnel de contrabando fue hallado en Tijuana.") == ["drug_smuggling"]
+
+
+def test_investigators_alone_need_a_day_of_their_own(finder):
+    groups = groups_of(finder, "Task Force investigators had begun watching the warehouse.")
+    assert "enforcement_weak" in groups
+    assert kinds_from_groups(groups) == []
+    assert kinds_from_groups(groups | {"dated"}) == ["enforcement_operation"]
+
+
+def test_a_haul_is_a_seizure():
+    assert kinds("The haul included 540 assault-style rifles and 165 grenades.") == ["weapons_trafficking"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Someone in Nogales had hired them and paid them $40 per box.", []),
+        ("He was promised $1,500 to drive the car.", []),
+        ("Officers seized $40,000 hidden in a spare tire.", ["cash_smuggling"]),
+        ("They found $250,000 in undeclared currency.", ["cash_smuggling"]),
+    ],
+)
+def test_dollars_paid_are_no_cash_flow(sentence, expected):
+    assert kinds(sentence) == expected
