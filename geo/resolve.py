@@ -40,7 +40,10 @@ KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
 class Resolver:
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        # Per-pair geometry, by place ids: the same pairs recur article after article.
         self._line_distance: dict[tuple[str, str], float] = {}
+        self._line_point: dict[tuple[str, str], tuple[float, float]] = {}
+        self._km: dict[tuple[str, str], float] = {}
         self._folded: dict[str, str] = {}
 
     def _folded_name(self, place: Place) -> str:
@@ -50,16 +53,32 @@ class Resolver:
         return folded
 
     def _distance_to_line(self, line_id: str, line, place: Place) -> float:
-        """Degrees from a town to a river or road (cached: the same pairs recur)."""
+        """Degrees from a town to a river or road."""
         key = (line_id, place.id)
         found = self._line_distance.get(key)
         if found is None:
             import shapely
 
-            found = line.distance(shapely.Point(place.lon, place.lat))
-            if len(self._line_distance) > 100_000:
-                self._line_distance.clear()
-            self._line_distance[key] = found
+            found = keep(self._line_distance, key, line.distance(shapely.Point(place.lon, place.lat)))
+        return found
+
+    def _point_on_line(self, line_id: str, line, place: Place) -> tuple[float, float]:
+        """The point of a river or road nearest a town."""
+        key = (line_id, place.id)
+        found = self._line_point.get(key)
+        if found is None:
+            import shapely
+            from shapely.ops import nearest_points
+
+            on_line = nearest_points(line, shapely.Point(place.lon, place.lat))[0]
+            found = keep(self._line_point, key, (round(on_line.y, 5), round(on_line.x, 5)))
+        return found
+
+    def _km_between(self, place: Place, other: Place) -> float:
+        key = (place.id, other.id)
+        found = self._km.get(key)
+        if found is None:
+            found = keep(self._km, key, haversine_km(place.lat, place.lon, other.lat, other.lon))
         return found
 
     def __call__(self, doc: Document) -> Document:
@@ -162,8 +181,7 @@ class Resolver:
                 line = self.gaz.geometry(place.id)
                 near = [(KM_PER_DEGREE * self._distance_to_line(place.id, line, a), a) for a in others]
             elif place.kind in LOCAL_KINDS:
-                near = [(haversine_km(place.lat, place.lon, a.lat, a.lon), a)
-                        for a in others if a.id != place.id]
+                near = [(self._km_between(place, a), a) for a in others if a.id != place.id]
             else:
                 near = []
             if near:
@@ -242,9 +260,6 @@ class Resolver:
         town), and that town, whose side the mention takes."""
         if place.kind not in LINE_KINDS or not place.has_shape:
             return place.lat, place.lon, None
-        import shapely
-        from shapely.ops import nearest_points
-
         line = self.gaz.geometry(place.id)
         mention = doc.mentions[i]
         lo, hi = sentence_bounds(doc.text, mention.start)
@@ -253,21 +268,31 @@ class Resolver:
             if anchor.kind not in POINT_LIKE:
                 continue
             if self._distance_to_line(place.id, line, anchor) <= LINE_ANCHOR_DEG:
-                near_line.append((j, anchor, shapely.Point(anchor.lon, anchor.lat)))
+                near_line.append((j, anchor))
         same_sentence = [a for a in near_line if lo <= doc.mentions[a[0]].start < hi]
         nearby = [a for a in near_line if abs(doc.mentions[a[0]].start - mention.start) <= NEARBY_CHARS]
         if same_sentence or nearby:
-            _, anchor, point = min(same_sentence or nearby,
-                                   key=lambda a: abs(doc.mentions[a[0]].start - mention.start))
+            _, anchor = min(same_sentence or nearby,
+                            key=lambda a: abs(doc.mentions[a[0]].start - mention.start))
         elif near_line:
             counts: dict[str, int] = defaultdict(int)
-            for _, a, _p in near_line:
+            for _, a in near_line:
                 counts[a.id] += 1
-            _, anchor, point = max(near_line, key=lambda a: (counts[a[1].id], -a[0]))
+            _, anchor = max(near_line, key=lambda a: (counts[a[1].id], -a[0]))
         else:
             return place.lat, place.lon, None
-        on_line = nearest_points(line, point)[0]
-        return round(on_line.y, 5), round(on_line.x, 5), anchor
+        return *self._point_on_line(place.id, line, anchor), anchor
+
+
+KEPT_PAIRS = 100_000  # per cache; enough for every pair a long batch repeats
+
+
+def keep(cache: dict, key, value):
+    """Store ``value`` in a bounded cache (emptied when full) and return it."""
+    if len(cache) >= KEPT_PAIRS:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def text_nearness(chars: int) -> float:
