@@ -2,7 +2,7 @@
 and where — one per distinct happening a sentence reports.
 
 A pipeline step after locating: each sentence is tested against the trigger
-patterns of every event type (``event_types``); each type found becomes an
+groups of every event type (``triggers``); each type found becomes an
 Event carrying its evidence sentence, date (``when``), quantities, actors and
 the most specific place the sentence links to it, falling back to the
 article's dateline and then to its main place (``where``).
@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from .actors import find_actors
 from .document import Document
-from .event_types import DEFAULT_DIRECTION, DRUGS, NORTH, SOUTH
+from .event_types import DEFAULT_DIRECTION
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
 from .when import resolve_dates
-from .where import LOCAL, EventPlace, article_focus, locate_event
+from .where import LOCAL, EventLocator, EventPlace
 
 # Happenings that articles tell over several sentences (the body found, then
 # recovered, then handed over): later sentences add to the first one.
@@ -29,17 +29,10 @@ FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing"
                          "cash_smuggling", "violence", "humanitarian"})
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
-# Words that make a sentence about an operation even beside a seizure.
-OPERATION_WORDS = re.compile(r"\b(?:operation|crackdown|joint|operativo|dispositivo|"
-                             r"search warrants?|raids?)\b", re.IGNORECASE)
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
-DRUG_WORDS = re.compile(r"\b(?:" + "|".join(DRUGS) + r")\b", re.IGNORECASE)
-CASH_WORDS = re.compile(r"(?:\b(?:cash|currency|efectivo|dinero)\b|\$)", re.IGNORECASE)
 CASH_MOVED = frozenset({"cash_act", "seize", "south", "cash_alone"})
-NO_FLOW = re.compile(r"\b(?:charged|charges|cargos|sentenced|indicted|conspiracy|conspiración)\b",
-                     re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -98,11 +91,11 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
     if groups is None:
         groups = _FINDER.groups(sentence, [(0, len(sentence))])[0]
     kinds = kinds_from_groups(groups)
-    for kind in quantity_types(sentence, quantities, groups):
+    for kind in quantity_types(quantities, groups):
         if kind not in kinds:
             kinds.append(kind)
     if ("enforcement_operation" in kinds and SPECIFIC_TYPES.intersection(kinds)
-            and not OPERATION_WORDS.search(sentence)):
+            and "operation_word" not in groups):
         kinds.remove("enforcement_operation")  # an arrest that goes with a seizure is part of it
     return kinds
 
@@ -125,7 +118,7 @@ def tells_place(event: Event, happening: Happening) -> bool:
         or (event.place.feature in LOCAL and previous.place.feature not in LOCAL))
 
 
-def quantity_types(sentence: str, quantities, groups: set[str] = frozenset()) -> list[str]:
+def quantity_types(quantities, groups: set[str]) -> list[str]:
     """Amounts say what moved: rounds and guns are weapons, weighed drugs are
     drugs, dollars in cash are cash — when the sentence also says they were
     seized, found or smuggled (dollars paid or promised are no cash flow)."""
@@ -133,24 +126,24 @@ def quantity_types(sentence: str, quantities, groups: set[str] = frozenset()) ->
     for q in quantities:
         if q.kind in ("guns", "rounds"):
             kinds.append("weapons_trafficking")
-        elif q.kind == "weight" and DRUG_WORDS.search(sentence):
+        elif q.kind == "weight" and "drug" in groups:
             kinds.append("drug_smuggling")
-        elif q.kind == "money" and CASH_WORDS.search(sentence) and groups & CASH_MOVED:
+        elif q.kind == "money" and groups & CASH_MOVED:
             kinds.append("cash_smuggling")
     return kinds
 
 
-def direction_of(kind: str, sentence: str) -> str | None:
+def direction_of(kind: str, groups: set[str]) -> str | None:
     if kind not in FLOW_TYPES:
         return None
-    north, south = NORTH.search(sentence), SOUTH.search(sentence)
+    north, south = "northward" in groups, "southward" in groups
     if north and not south:
         return "northbound"
     if south and not north:
         return "southbound"
     if north and south:
         return DEFAULT_DIRECTION[kind]  # "northbound drugs ... southbound guns": each its usual way
-    if NO_FLOW.search(sentence):
+    if "in_court" in groups:
         return None  # a court case about a load is not a crossing
     return DEFAULT_DIRECTION[kind]
 
@@ -171,14 +164,6 @@ BACK_REFERENCE = re.compile(
 REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"
                       r"police|authorities|detectives)\b|\b(?:declar[óo]|confes[óo]|admiti[óo]) que\b",
                       re.IGNORECASE)
-# Flows need a sign of something moving or stopped, not just a topic.
-FLOW_EVIDENCE = re.compile(r"\b(?:seiz\w*|smuggl\w*|found|discover\w*|confiscat\w*|caught|arrest\w*|"
-                           r"apprehend\w*|crossing|crossed|intercept\w*|northbound|southbound|shipments?|"
-                           r"flows?|loads?|tunnel|asegur\w*|decomis\w*|incaut\w*|hall\w*|cruz\w*|"
-                           r"detenid\w*|t[úu]nel|bought|purchas\w*|delivered|carr(?:y|ied|ying)|haul|cache)\b",
-                           re.IGNORECASE)
-
-
 def reports_events(sentence: str, groups: set[str]) -> bool:
     """Not a quotation, not totals."""
     return not (QUOTE_OPENING.match(sentence) or "general" in groups)
@@ -229,12 +214,14 @@ class Happening:
             self.quantities = event.quantities
 
 
-def _has_day(sentence: str, doc: Document) -> bool:
-    return any(d.precision == "day" for d in resolve_dates(sentence, doc.published))
+def _has_day(dates) -> bool:
+    return any(d.precision == "day" for d in dates)
 
 
 def _other_amounts(these, those) -> bool:
     """Amounts of one kind on both sides and none within 20 % of each other."""
+    if not these or not those:
+        return False
     for q in these:
         same_kind = [p.value for p in those if p.kind == q.kind]
         if same_kind and not any(abs(q.value - v) <= 0.2 * max(q.value, v) for v in same_kind):
@@ -251,49 +238,53 @@ class EventExtractor:
 
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        self.locator = EventLocator(gazetteer)
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
                   "url": doc.url}
         told: dict[str, Happening] = {}  # the latest happening of each type
-        ids: dict[str, int] = {}
-        source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
+        groups_at: dict[int, set[str]] = {}  # the trigger groups of each sentence that told an event
         spans = split_sentences(doc.text, doc.body_start)
-        focus = article_focus(self.gaz, doc) if doc.mentions else None
+        focus = self.locator.focus(doc) if doc.mentions else None
         moved_on = False  # "The third case took place on Oct. 13": what follows is new
         for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
             sentence = doc.text[start:end]
             kinds: list[str] = []
             quantities: list = []
+            dates = None
             if groups and reports_events(sentence, groups):
-                if "enforcement_weak" in groups and "enforcement" not in groups and _has_day(sentence, doc):
-                    groups = groups | {"dated"}
+                if "enforcement_weak" in groups and "enforcement" not in groups:
+                    dates = resolve_dates(sentence, doc.published)
+                    if _has_day(dates):
+                        groups = groups | {"dated"}
                 # No trigger, and no drug, gun or cash whose amount could be one: no event.
                 if kinds_from_groups(groups) or groups & AMOUNT_GROUPS:
                     quantities = find_quantities(sentence)
                     kinds = [k for k in event_types_of(sentence, quantities, groups)
-                             if k not in FLOW_TYPES or quantities or FLOW_EVIDENCE.search(sentence)]
+                             # a flow needs something moved or stopped, not just a topic
+                             if k not in FLOW_TYPES or quantities or "moved" in groups]
+            new_one = "new_one" in groups and NEW_ONE.search(sentence) is not None
             if not kinds:
-                moved_on = moved_on or (NEW_ONE.search(sentence) is not None and _has_day(sentence, doc))
+                moved_on = moved_on or (new_one and _has_day(resolve_dates(sentence, doc.published)))
                 continue
-            dates = resolve_dates(sentence, doc.published)
-            actors = find_actors(sentence)
-            place = locate_event(self.gaz, doc, start, end, focus)
+            if dates is None:
+                dates = resolve_dates(sentence, doc.published)
+            groups_at[start] = groups
+            place = self.locator.locate(doc, start, end, focus)
             named_here = place.mention_start is not None and start <= place.mention_start < end
             # Only a town or site named here makes a sentence about a new happening.
             key_place = place.place_id if named_here and place.feature in LOCAL else None
-            fresh = moved_on or NEW_ONE.search(sentence) is not None or len(dates) > 1
+            fresh = moved_on or new_one or len(dates) > 1
             moved_on = False
-            reported = REPORTED.search(sentence) is not None
+            reported = "reported" in groups and REPORTED.search(sentence) is not None
             for kind, when in ((k, w) for k in kinds for w in dates):
                 key_date = when.date if when.precision in ("day", "month") else None
-                event = Event(
-                    id=event_id(kind, when.date, sentence, source_key), type=kind,
-                    direction=direction_of(kind, sentence),
-                    date=when.date, date_precision=when.precision, start=start, end=end, evidence=sentence,
-                    place=place, quantities=quantities, actors=actors, document=source,
-                )
+                # id, direction and actors are filled in for the events that stay
+                event = Event(id="", type=kind, direction=None, date=when.date, date_precision=when.precision,
+                              start=start, end=end, evidence=sentence, place=place, quantities=quantities,
+                              document=source)
                 happening = told.get(kind) if kind in FOLLOWED_UP else None
                 if happening is not None and (reported or not fresh and happening.same_as(
                         key_date, key_place, quantities, sentence)):
@@ -303,11 +294,25 @@ class EventExtractor:
                     continue
                 if reported and kind in FOLLOWED_UP:
                     continue  # a suspect's account of something the article has not told
-                if event.id in ids:  # the same sentence told twice word for word: two events
-                    ids[event.id] += 1
-                    event.id = event_id(kind, when.date, f"{sentence}\x1f{ids[event.id]}", source_key)
-                ids.setdefault(event.id, 1)
                 events.append(event)
                 told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(quantities))
-        doc.events = events
+        doc.events = self._finish(doc, events, groups_at)
         return doc
+
+    @staticmethod
+    def _finish(doc: Document, events: list[Event], groups_at: dict[int, set[str]]) -> list[Event]:
+        """Ids, directions and actors of the events that stayed."""
+        source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
+        ids: dict[str, int] = {}
+        actors: dict[int, list[str]] = {}
+        for event in events:
+            event.direction = direction_of(event.type, groups_at[event.start])
+            if event.start not in actors:
+                actors[event.start] = find_actors(event.evidence)
+            event.actors = actors[event.start]
+            first = event_id(event.type, event.date, event.evidence, source_key)
+            ids[first] = seen = ids.get(first, 0) + 1
+            # the same sentence told twice word for word: two events, two ids
+            event.id = first if seen == 1 else event_id(event.type, event.date, f"{event.evidence}\x1f{seen}",
+                                                       source_key)
+        return events

@@ -63,12 +63,15 @@ def _number(text: str) -> float | None:
 
 
 _DIGIT = re.compile(r"\d")
-_WEIGHT_KEYS = ("pound", "lb", "libra", "kilo", "kg", "ton", "gram", "gramo", "ounce", "onza")
-_MONEY_KEYS = ("$", "dólar", "dolar", "dollar", "usd")
-_COUNT_KEYS = {"people": ("migrant", "people", "person", "immigrant", "adult", "child", "minor", "men",
-                          "women", "persona", "extranjero", "menor", "hombre", "mujer", "bod", "cuerpo"),
-               "guns": ("gun", "firearm", "rifle", "pistol", "weapon", "arma", "fusil"),
-               "rounds": ("round", "cartridge", "cartucho", "bullet", "bala")}
+# Cheap tests (one scan each) for whether a sentence can hold an amount of a kind.
+_WEIGHT_KEYS = re.compile("pound|lb|libra|kilo|kg|ton|gram|ounce|onza")
+_MONEY_KEYS = re.compile(r"\$|d[óo]lar|dollar|usd")
+_COUNTED = (
+    ("people", PEOPLE, re.compile("migrant|people|person|adult|child|minor|men|extranjero|menor|hombre|"
+                                  "mujer|bod|cuerpo")),
+    ("guns", GUNS, re.compile("gun|firearm|rifle|pistol|weapon|arma|fusil")),
+    ("rounds", ROUNDS, re.compile("round|cartridge|cartucho|bullet|bala")),
+)
 
 
 # Where a number starts: every amount pattern is tried only there (anchored
@@ -82,9 +85,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     low = sentence.lower()
     if not _DIGIT.search(sentence) and WORDS.keys().isdisjoint(low.split()):
         return out
-    counted = [(kind, pattern) for kind, pattern in (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS))
-               if any(k in low for k in _COUNT_KEYS[kind])]
-    weighs = any(k in low for k in _WEIGHT_KEYS)
+    counted = [(kind, pattern) for kind, pattern, keys in _COUNTED if keys.search(low)]
+    weighs = _WEIGHT_KEYS.search(low) is not None
     if weighs or counted:
         for start in _NUMBER_START.finditer(sentence):
             pos = start.start()
@@ -106,7 +108,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 n *= SCALE.get((m.group(2) or "").lower(), 1.0)
                 out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
                 break
-    for m in USD.finditer(sentence) if any(k in low for k in _MONEY_KEYS) else ():
+    for m in USD.finditer(sentence) if _MONEY_KEYS.search(low) else ():
         raw, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = _number(raw)
         if n is None:

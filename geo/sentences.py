@@ -17,7 +17,7 @@ a.m. p.m. etc. inc. corp. co. vs. approx. mi. km. lbs. oz. hwy. rd. ave. blvd. f
 TITLES = frozenset("mr. mrs. ms. dr. sen. rep. gov. lt. sgt. capt. gen. col. st. no. sr. sra. lic. ing. "
                    "prof. gob. pres. sec. atty. supt. det. cmdr. adm. maj. cpl. pvt. hon. rev. fr.".split())
 _END = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z¿¡\"“])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+")
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -27,11 +27,11 @@ def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     for m in _END.finditer(text, start):
         end = m.end()
         if text[m.start()] == ".":
-            word = _WORD_BEFORE.search(text, max(0, m.end() - 40), m.end())
-            token = word.group(1).lower().strip("\"“(") if word else ""
+            words = text[max(0, end - 40):end].rsplit(None, 1)
+            token = words[-1].lower().strip("\"“(") if words else ""
             if token in TITLES:
                 continue  # "Gov. Katie Hobbs", "Sen. Mark Kelly"
-            if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+", token):
+            if token in ABBREVIATIONS or _INITIALS.fullmatch(token):
                 next_char = text[end:end + 2].strip()[:1]
                 if not next_char or not next_char.isupper() or token in ("u.s.", "d.c."):
                     continue  # "the U.S. agents", "Ariz., on Tuesday"

@@ -77,6 +77,24 @@ GROUPS = {
         drug_lord drug_syndicate drug_trafficking_organization drug-trafficking_organization
         drug_dealers$ drug_war$ war_on_drugs tunnel_task_force narcotraficantes$ carteles_de_la_droga
         cartel_de_la_droga operation_that$ smuggling_operation trafficking_operation took_place""",
+    # Cues the events step reads: which way a flow goes, whether anything moved
+    # or was stopped, a court case, an operation beside a seizure.
+    "northward": """northbound northward heading_north headed_north going_north moving_north bound_north
+        into_the_united_states into_the_u.s. into_arizona into_texas into_california into_new_mexico
+        hacia_estados_unidos hacia_el_norte a_estados_unidos crossing_north crossed_into
+        smuggled_into_the""",
+    "southward": """southbound southward heading_south headed_south going_south moving_south bound_south
+        headed_to_mexico into_mexico to_mexico bound_for_mexico leaving_the_united_states hacia_mexico
+        hacia_el_sur a_mexico""",
+    "moved": """seiz smuggl found$ discover confiscat caught$ arrest apprehend crossing$ crossed$ intercept
+        northbound southbound shipment flow$ flows$ load$ loads$ tunnel tunel asegur decomis incaut hall
+        cruz detenid bought$ purchas delivered$ carry$ carried$ carrying$ haul$ cache$""",
+    "in_court": "charged$ charges$ cargos$ sentenced$ indicted$ conspiracy conspiracion",
+    "operation_word": "operation$ operativo$ crackdown$ joint$ dispositivo$ search_warrant raid$ raids$",
+    # Cues the events step confirms with its own patterns.
+    "new_one": """second third fourth another other$ a_new segund tercer cuart otro$ otra$ otros$ otras$
+        more$ additional$ mas$""",
+    "reported": "told$ admitted_to confessed_to declaro_que confeso_que admitio_que",
     "general": """so_far_this_year so_far_this_month fiscal_year in_recent_years each_year every_year
         per_year a_year$ on_average the_number_of toll$ by_some_counts statistics
         en_lo_que_va_del_ano cada_ano en_los_ultimos_anos""",
@@ -99,15 +117,17 @@ RULES = {
 
 
 def _build():
-    table: dict[str, set[str]] = {}
+    # key -> (groups of the stems that match as a word start, groups of the
+    # stems that match whole words only): "tunnel$" and "tunnel" can share a key.
+    table: dict[str, tuple[set[str], set[str]]] = {}
     for group, spec in GROUPS.items():
         for stem in spec.split():
-            table.setdefault(stem.replace("_", " "), set()).add(group)
-            table.setdefault(stem.replace("_", "-"), set()).add(group)  # "firearms-trafficking"
+            whole = stem.endswith("$")
+            for key in {stem.rstrip("$").replace("_", " "), stem.rstrip("$").replace("_", "-")}:
+                table.setdefault(key, (set(), set()))[whole].add(group)  # "firearms-trafficking" too
     automaton = ahocorasick.Automaton()
-    for stem, groups in table.items():
-        key = stem.rstrip("$")
-        automaton.add_word(key, (len(key), stem.endswith("$"), frozenset(groups)))
+    for key, (prefix, whole) in table.items():
+        automaton.add_word(key, (len(key), frozenset(prefix), frozenset(prefix | whole)))
     automaton.make_automaton()
     return automaton
 
@@ -123,11 +143,12 @@ class TriggerFinder:
         n = len(folded)
         hits: list[tuple[int, int, frozenset[str]]] = []
         masks: list[tuple[int, int]] = []
-        for end_index, (length, whole, groups) in self.automaton.iter(folded):
+        for end_index, (length, as_prefix, as_word) in self.automaton.iter(folded):
             start = end_index - length + 1
             if start > 0 and folded[start - 1].isalnum():
                 continue
-            if whole and end_index + 1 < n and folded[end_index + 1].isalnum():
+            groups = as_prefix if end_index + 1 < n and folded[end_index + 1].isalnum() else as_word
+            if not groups:
                 continue
             hits.append((start, end_index + 1, groups))
             if "mask" in groups:
@@ -144,7 +165,16 @@ class TriggerFinder:
         return found
 
 
+_KINDS: dict[frozenset[str], tuple[str, ...]] = {}  # sentences share few combinations of groups
+
+
 def kinds_from_groups(groups: set[str]) -> list[str]:
     """The event types whose rules the groups satisfy."""
-    return [kind for kind, clauses in RULES.items()
-            if any(all(g in groups for g in clause) for clause in clauses)]
+    key = frozenset(groups)
+    kinds = _KINDS.get(key)
+    if kinds is None:
+        if len(_KINDS) > 4096:
+            _KINDS.clear()
+        kinds = _KINDS[key] = tuple(kind for kind, clauses in RULES.items()
+                                    if any(all(g in groups for g in clause) for clause in clauses))
+    return list(kinds)

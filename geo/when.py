@@ -5,6 +5,7 @@ their precision: day, month, year, or the publication date alone."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
 def publication_day(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
@@ -58,9 +60,19 @@ def publication_day(published: str | None) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
+def _undated(published: str | None) -> EventDate:
+    """A sentence that writes no date: the publication date, if known."""
+    pub = publication_day(published)
+    return EventDate(pub.isoformat(), "publication", None) if pub else EventDate(None, "unknown", None)
+
+
 def resolve_date(sentence: str, published: str | None) -> EventDate:
     """The date a sentence gives for what it reports."""
-    words = set(_WORD.findall(sentence.lower()))
+    return _resolve(sentence, set(_WORD.findall(sentence.lower())), published)
+
+
+def _resolve(sentence: str, words: set[str], published: str | None) -> EventDate:
     has_month = not words.isdisjoint(MONTHS)
     pub = publication_day(published)
     m = FULL.search(sentence) if has_month else None
@@ -99,22 +111,20 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
         found = _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
         if found:
             return EventDate(found, "month", m.group(0))
-    m = YEAR.search(sentence)
+    m = YEAR.search(sentence) if _DIGIT.search(sentence) else None
     if m:
         return EventDate(f"{m.group(1)}-01-01", "year", m.group(0))
-    if pub:
-        return EventDate(pub.isoformat(), "publication", None)
-    return EventDate(None, "unknown", None)
+    return _undated(published)
 
 
 def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     """Every day a sentence names ("six killed on May 1 and five more on May
     4"), in order; the single best date when it names none or one."""
-    if not _DIGIT.search(sentence) and _DATE_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
-        return [resolve_date("", published)]  # no date written: the publication date
+    words = set(_WORD.findall(sentence.lower()))
+    if _DATE_WORDS.isdisjoint(words) and not _DIGIT.search(sentence):
+        return [_undated(published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = publication_day(published)
-    words = set(_WORD.findall(sentence.lower()))
     found_matches = []
     if not words.isdisjoint(MONTHS):
         found_matches += [*FULL.finditer(sentence), *MONTH_DAY.finditer(sentence)]
@@ -127,4 +137,4 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
             one = resolve_date(("will " if future else "") + m.group(0), published)
             if one.precision == "day" and all(one.date != f.date for f in found):
                 found.append(EventDate(one.date, "day", m.group(0)))
-    return found if len(found) > 1 else [resolve_date(sentence, published)]
+    return found if len(found) > 1 else [_resolve(sentence, words, published)]

@@ -1,9 +1,10 @@
-"""Where an event happened: the most specific place its sentence names (a
-town, a port, an offset from one), a border segment ("the Arizona-Sonora
-border"), the stretch of a river near a town, an area's polygon — falling
-back to the article's dateline, then to its main place. Each location has a
-precision in ACLED's sense (1 the town or site, 2 near it or a small area,
-3 a region, state or border segment) and the reason it was chosen."""
+"""Where an event happened (``EventLocator``): the most specific place its
+sentence names (a town, a port, an offset from one), a border segment ("the
+Arizona-Sonora border"), the stretch of a river near a town, an area's
+polygon — falling back to the article's dateline, then to its main place.
+Each location has a precision in ACLED's sense (1 the town or site, 2 near
+it or a small area, 3 a region, state or border segment) and the reason it
+was chosen."""
 
 from __future__ import annotations
 
@@ -29,10 +30,9 @@ NEAR = re.compile(r"\b(?:near|outside|close to|cerca de|en las afueras de|a las 
 PAIR_GAP = re.compile(r"\s*[-–/]\s*$")
 BORDER_AFTER = re.compile(r"\s+(?:border|frontera)\b", re.IGNORECASE)
 CORRIDOR = re.compile(r"\b(?:smuggling corridor|corridor|corredor)\b", re.IGNORECASE)
+CACHE_SIZE = 50_000  # shapes and contexts kept per locator
 STRETCH_DEG = 0.25  # a river or road "near Roma" is drawn this far either side
 AREA_SIMPLIFY_DEG = 0.005
-_SIMPLIFIED: dict[str, object] = {}  # area shapes as events carry them, made once per place
-_CONTEXTS: dict[tuple[float, float], object] = {}  # border context of points already placed
 
 
 @dataclass(slots=True)
@@ -114,54 +114,6 @@ def _rank(m: Mention) -> int:
     return SPECIFICITY.index(m.feature) if m.feature in SPECIFICITY else len(SPECIFICITY)
 
 
-def _place_geometry(gaz, place_id: str, lat: float, lon: float, feature: str):
-    import shapely
-
-    point = shapely.Point(lon, lat)
-    place = gaz.get(place_id)
-    if place is None or not place.has_shape:
-        return point
-    geom = gaz.geometry(place_id)
-    if feature in ("river", "road"):
-        stretch = geom.intersection(point.buffer(STRETCH_DEG))
-        return stretch if not stretch.is_empty else geom
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        simplified = _SIMPLIFIED.get(place_id)
-        if simplified is None:
-            simplified = _SIMPLIFIED[place_id] = geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
-        return simplified
-    return geom
-
-
-def _border_segment(gaz, doc: Document, inside: list[Mention]):
-    """"the Arizona-Sonora border", "Arizona- Mexico border": the segment."""
-    for a, b in zip(inside, inside[1:]):
-        if not (a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start])):
-            continue
-        if not BORDER_AFTER.match(doc.text, b.end):
-            continue
-        for query in (f"{a.name}-{b.name} border", f"{b.name}-{a.name} border"):
-            found = [c for c in gaz.search(query, limit=3) if c.place.kind == "border_segment"]
-            if found:
-                return found[0].place, a
-    return None
-
-
-def _narrower_segment(gaz, doc: Document, segment):
-    """A state's whole border named here, a pair of states named elsewhere in
-    the article ("the Arizona-Sonora model"): the pair's segment."""
-    if len(segment.codes) != 1:
-        return segment
-    for a, b in zip(doc.mentions, doc.mentions[1:]):
-        if a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start]):
-            for query in (f"{a.name}-{b.name} border", f"{b.name}-{a.name} border"):
-                for c in gaz.search(query, limit=3):
-                    if c.place.kind == "border_segment" and len(c.place.codes) == 2 \
-                            and segment.codes[0] in c.place.codes:
-                        return c.place
-    return segment
-
-
 def main_place(doc: Document) -> Mention | None:
     """The article's main place: its dateline, else its most named local place."""
     located = [m for m in doc.mentions if m.place_id and m.lat is not None]
@@ -180,168 +132,233 @@ def main_place(doc: Document) -> Mention | None:
     return next(m for m in local if counts[m.place_id] == best)
 
 
-def _context(gaz, place: EventPlace) -> EventPlace:
-    if place.lat is None:
-        return place
-    known = gaz.get(place.place_id) if place.place_id else None
-    if known is not None and known.side and (known.lat, known.lon) == (place.lat, place.lon):
-        # A gazetteer point (a port, a town): its context was worked out when
-        # the gazetteer was built, with the care a port on the line needs.
-        place.side, place.border_km, place.sector = known.side, known.border_km, known.sector
-        place.nearest_port = known.nearest_port
-        place.corridor = known.sector if (known.border_km or 0) <= 100 else None
-        return place
-    key = (round(place.lat, 5), round(place.lon, 5))
-    ctx = _CONTEXTS.get(key)
-    if ctx is None:
-        if len(_CONTEXTS) > 50_000:
-            _CONTEXTS.clear()
-        ctx = _CONTEXTS[key] = gaz.reverse(place.lat, place.lon, ports=1)
-    place.side, place.border_km, place.sector = ctx.side, ctx.border_km, ctx.sector
-    place.nearest_port = ctx.nearest_ports[0].port_id if ctx.nearest_ports else None
-    place.corridor = ctx.sector if ctx.border_km <= 100 else None
-    return place
-
-
-def _from_mention(gaz, doc: Document, m: Mention, reason: str, precision: int | None = None) -> EventPlace:
-    lat, lon, uncertainty = m.lat, m.lon, None
-    level = PRECISION.get(m.feature, 3) if precision is None else precision
-    if m.offset is not None:
-        lat, lon, uncertainty = m.offset.lat, m.offset.lon, m.offset.uncertainty_km
-        level = max(level, 2)
-        reason = f"{reason}; {m.offset.text!r}"
-        import shapely
-
-        geometry = shapely.Point(lon, lat)
-    else:
-        if NEAR.search(doc.text[max(0, m.start - 25):m.start]):
-            level = max(level, 2)
-            reason = f"{reason}; near it"
-        if m.place_id:
-            geometry = _place_geometry(gaz, m.place_id, lat, lon, m.feature)
-        else:
-            import shapely
-
-            geometry = shapely.Point(lon, lat)  # coordinates written in the text
-    return _context(gaz, EventPlace(
-        place_id=m.place_id, name=m.name, feature=m.feature, lat=lat, lon=lon, precision=level,
-        reason=reason, geometry=geometry, uncertainty_km=uncertainty,
-        mention_start=m.start, mention_end=m.end))
-
-
-def _segment_place(gaz, doc: Document, place, first: Mention, reason: str) -> EventPlace:
-    place = _narrower_segment(gaz, doc, place)
-    geometry = gaz.geometry(place.id)
-    anchor = main_place(doc)
-    if anchor is not None and anchor.feature in LOCAL:
-        import shapely
-        from shapely.ops import nearest_points
-
-        point = nearest_points(geometry, shapely.Point(anchor.lon, anchor.lat))[0]
-        lat, lon = round(point.y, 5), round(point.x, 5)
-    else:
-        lat, lon = place.lat, place.lon
-    return _context(gaz, EventPlace(
-        place_id=place.id, name=place.name, feature="border_segment", lat=lat, lon=lon, precision=3,
-        reason=reason, geometry=geometry, mention_start=first.start))
-
-
-def article_focus(gaz, doc: Document):
-    """Where an article is, for sentences that name no place: its dateline;
-    else the stretch of border it names ("the Arizona-Sonora border"); else
-    its most named town; else its most named state. None when it names none."""
-    main = main_place(doc)
-    dateline = main is not None and main is _first_located(doc) and main.feature in LOCAL
-    if dateline:
-        return ("mention", main)
-    located = [m for m in doc.mentions if m.lat is not None]
-    segment = _border_segment(gaz, doc, located)
-    if segment is not None:
-        return ("segment", segment)
-    if main is not None:
-        return ("mention", main)
-    states = [m for m in located if m.feature == "state"]
-    if states:
-        counts = Counter(m.place_id for m in states)
-        return ("mention", next(m for m in states if counts[m.place_id] == max(counts.values())))
-    return None
-
-
 def _first_located(doc: Document) -> Mention | None:
     return next((m for m in doc.mentions if m.place_id and m.lat is not None), None)
 
 
-def locate_event(gaz, doc: Document, start: int, end: int, focus=None) -> EventPlace:
-    """Where the event told by ``doc.text[start:end]`` happened; ``focus`` is
-    ``article_focus(gaz, doc)``, computed once per article by the caller."""
-    inside = [m for m in doc.mentions if start <= m.start < end and m.lat is not None]
-    segment = _border_segment(gaz, doc, inside)
-    if segment is not None:
-        place, first = segment
-        return _segment_place(gaz, doc, place, first,
-                              f"{doc.text[first.start:first.end]}… border named in the sentence")
-    # "a resident of Nogales, Sonora", "migrants from Guatemala": where people
-    # come from is not where the event happened.
-    origins: set[int] = set()
-    road_ends: set[int] = set()
-    for k, m in enumerate(inside):
-        after_origin = k > 0 and k - 1 in origins and doc.text[inside[k - 1].end:m.start].strip() == ","
-        if _origin(doc.text, m) or after_origin:  # "of Nogales, Sonora": both
-            origins.add(k)
-    # "Carretera Federal 2 Nuevo Laredo-Piedras Negras": the towns name the road's ends.
-    for k, m in enumerate(inside):
-        if k and (inside[k - 1].feature == "road" or k - 1 in road_ends) and (
-                not doc.text[inside[k - 1].end:m.start].strip()
-                or (k - 1 in road_ends and PAIR_GAP.match(doc.text[inside[k - 1].end:m.start]))):
-            road_ends.add(k)
-    # A country beyond the two ("todos de Honduras") says who, not where.
-    inside = [m for k, m in enumerate(inside) if k not in origins and k not in road_ends
-              and not (m.feature == "country" and m.country not in BORDER_COUNTRIES)]
-    if inside:
-        best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0)
-                   - (OFFSET_PULL if m.offset is not None else 0))
-        if best.feature in ("state", "country") and focus is not None:
-            # "Sonora police reported...", "hundreds of U.S. and Mexican officers":
-            # the article's own town or stretch of border, inside that state or
-            # country, says more.
-            kind, what = focus
-            if kind == "segment" and _touches(what[0], best):
-                return _segment_place(gaz, doc, what[0], what[1],
-                                      f"the stretch of border the article is about, in {best.name}")
-            if kind == "mention" and what.feature in LOCAL and _within(gaz, what, best):
-                return _from_mention(gaz, doc, what, f"the article's main place, in {best.name}")
-        return _from_mention(gaz, doc, best, f"{best.text!r} named in the sentence")
-    if focus is None:
-        return EventPlace(place_id=None, name=None, feature=None, lat=None, lon=None, precision=3,
-                          reason="no place in the text")
-    kind, what = focus
-    if kind == "segment":
-        place, first = what
-        return _segment_place(gaz, doc, place, first, "the stretch of border the article is about")
-    main = what
-    if CORRIDOR.search(doc.text[start:end]):
-        corridor = _sector_stretch(gaz, main)
-        if corridor is not None:
-            return corridor
-    return _from_mention(gaz, doc, main, "the article's dateline or main place",
-                         precision=max(2, PRECISION.get(main.feature, 3)))
+class EventLocator:
+    """Places events for one gazetteer. Keeps what it works out once — area
+    shapes as events carry them, river stretches, border segments, the
+    border context of points — for as long as the pipeline that owns it."""
 
+    def __init__(self, gazetteer):
+        self.gaz = gazetteer
+        self._shapes: dict[tuple, object] = {}
+        self._contexts: dict[tuple[float, float], object] = {}
+        self._segments: dict[tuple[str, str], object] = {}
 
-def _sector_stretch(gaz, main: Mention) -> EventPlace | None:
-    """"the border's busiest smuggling corridor" in an article about a place:
-    the border within that place's Border Patrol sector."""
-    ctx = gaz.reverse(main.lat, main.lon, ports=1)
-    if ctx.sector is None:
+    def _place_geometry(self, place_id: str, lat: float, lon: float, feature: str):
+        """A point; the stretch of a river or road near it; an area's outline
+        simplified as events carry it. Made once per place and point."""
+        key = (place_id, lat, lon, feature)
+        geometry = self._shapes.get(key)
+        if geometry is None:
+            if len(self._shapes) > CACHE_SIZE:
+                self._shapes.clear()
+            geometry = self._shapes[key] = self._make_geometry(place_id, lat, lon, feature)
+        return geometry
+
+    def _make_geometry(self, place_id: str, lat: float, lon: float, feature: str):
+        import shapely
+
+        point = shapely.Point(lon, lat)
+        place = self.gaz.get(place_id)
+        if place is None or not place.has_shape:
+            return point
+        geom = self.gaz.geometry(place_id)
+        if feature in ("river", "road"):
+            stretch = geom.intersection(point.buffer(STRETCH_DEG))
+            return stretch if not stretch.is_empty else geom
+        if geom.geom_type in ("Polygon", "MultiPolygon"):
+            return geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
+        return geom
+
+    def _border_segment(self, doc: Document, inside: list[Mention]):
+        """"the Arizona-Sonora border", "Arizona- Mexico border": the segment."""
+        for a, b in zip(inside, inside[1:]):
+            if not (a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start])):
+                continue
+            if not BORDER_AFTER.match(doc.text, b.end):
+                continue
+            segment = self._segment_between(a.name, b.name)
+            if segment is not None:
+                return segment, a
         return None
-    sector = gaz.get(ctx.sector)
-    line = gaz.geometry("border:us-mexico")
-    stretch = line.intersection(gaz.geometry(sector.id).buffer(0.05))
-    if stretch.is_empty:
+
+    def _segment_between(self, a: str, b: str):
+        """The border segment between two states or countries, if any."""
+        if (a, b) not in self._segments:
+            self._segments[(a, b)] = next(
+                (c.place for query in (f"{a}-{b} border", f"{b}-{a} border")
+                 for c in self.gaz.search(query, limit=3) if c.place.kind == "border_segment"), None)
+        return self._segments[(a, b)]
+
+    def _narrower_segment(self, doc: Document, segment):
+        """A state's whole border named here, a pair of states named elsewhere in
+        the article ("the Arizona-Sonora model"): the pair's segment."""
+        if len(segment.codes) != 1:
+            return segment
+        for a, b in zip(doc.mentions, doc.mentions[1:]):
+            if a.name and b.name and PAIR_GAP.match(doc.text[a.end:b.start]):
+                pair = self._segment_between(a.name, b.name)
+                if pair is not None and len(pair.codes) == 2 and segment.codes[0] in pair.codes:
+                    return pair
+        return segment
+
+    def _context(self, place: EventPlace) -> EventPlace:
+        if place.lat is None:
+            return place
+        known = self.gaz.get(place.place_id) if place.place_id else None
+        if known is not None and known.side and (known.lat, known.lon) == (place.lat, place.lon):
+            # A gazetteer point (a port, a town): its context was worked out when
+            # the gazetteer was built, with the care a port on the line needs.
+            place.side, place.border_km, place.sector = known.side, known.border_km, known.sector
+            place.nearest_port = known.nearest_port
+            place.corridor = known.sector if (known.border_km or 0) <= 100 else None
+            return place
+        key = (round(place.lat, 5), round(place.lon, 5))
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            if len(self._contexts) > CACHE_SIZE:
+                self._contexts.clear()
+            ctx = self._contexts[key] = self.gaz.reverse(place.lat, place.lon, ports=1)
+        place.side, place.border_km, place.sector = ctx.side, ctx.border_km, ctx.sector
+        place.nearest_port = ctx.nearest_ports[0].port_id if ctx.nearest_ports else None
+        place.corridor = ctx.sector if ctx.border_km <= 100 else None
+        return place
+
+    def _from_mention(self, doc: Document, m: Mention, reason: str,
+                      precision: int | None = None) -> EventPlace:
+        lat, lon, uncertainty = m.lat, m.lon, None
+        level = PRECISION.get(m.feature, 3) if precision is None else precision
+        if m.offset is not None:
+            lat, lon, uncertainty = m.offset.lat, m.offset.lon, m.offset.uncertainty_km
+            level = max(level, 2)
+            reason = f"{reason}; {m.offset.text!r}"
+            import shapely
+
+            geometry = shapely.Point(lon, lat)
+        else:
+            if NEAR.search(doc.text[max(0, m.start - 25):m.start]):
+                level = max(level, 2)
+                reason = f"{reason}; near it"
+            if m.place_id:
+                geometry = self._place_geometry(m.place_id, lat, lon, m.feature)
+            else:
+                import shapely
+
+                geometry = shapely.Point(lon, lat)  # coordinates written in the text
+        return self._context(EventPlace(
+            place_id=m.place_id, name=m.name, feature=m.feature, lat=lat, lon=lon, precision=level,
+            reason=reason, geometry=geometry, uncertainty_km=uncertainty,
+            mention_start=m.start, mention_end=m.end))
+
+    def _segment_place(self, doc: Document, place, first: Mention, reason: str) -> EventPlace:
+        place = self._narrower_segment(doc, place)
+        geometry = self.gaz.geometry(place.id)
+        anchor = main_place(doc)
+        if anchor is not None and anchor.feature in LOCAL:
+            import shapely
+            from shapely.ops import nearest_points
+
+            point = nearest_points(geometry, shapely.Point(anchor.lon, anchor.lat))[0]
+            lat, lon = round(point.y, 5), round(point.x, 5)
+        else:
+            lat, lon = place.lat, place.lon
+        return self._context(EventPlace(
+            place_id=place.id, name=place.name, feature="border_segment", lat=lat, lon=lon, precision=3,
+            reason=reason, geometry=geometry, mention_start=first.start))
+
+    def focus(self, doc: Document):
+        """Where an article is, for sentences that name no place: its dateline;
+        else the stretch of border it names ("the Arizona-Sonora border"); else
+        its most named town; else its most named state. None when it names none."""
+        main = main_place(doc)
+        dateline = main is not None and main is _first_located(doc) and main.feature in LOCAL
+        if dateline:
+            return ("mention", main)
+        located = [m for m in doc.mentions if m.lat is not None]
+        segment = self._border_segment(doc, located)
+        if segment is not None:
+            return ("segment", segment)
+        if main is not None:
+            return ("mention", main)
+        states = [m for m in located if m.feature == "state"]
+        if states:
+            counts = Counter(m.place_id for m in states)
+            return ("mention", next(m for m in states if counts[m.place_id] == max(counts.values())))
         return None
-    point = stretch.interpolate(0.5, normalized=True) if stretch.geom_type == "LineString" else \
-        stretch.representative_point()
-    return _context(gaz, EventPlace(
-        place_id=sector.id, name=f"{sector.name} border corridor", feature="corridor",
-        lat=round(point.y, 5), lon=round(point.x, 5), precision=3,
-        reason=f"a corridor in an article about {main.name}: the border in {sector.name}",
-        geometry=stretch))
+
+    def locate(self, doc: Document, start: int, end: int, focus=None) -> EventPlace:
+        """Where the event told by ``doc.text[start:end]`` happened; ``focus`` is
+        ``focus(doc)``, computed once per article by the caller."""
+        inside = [m for m in doc.mentions if start <= m.start < end and m.lat is not None]
+        segment = self._border_segment(doc, inside)
+        if segment is not None:
+            place, first = segment
+            return self._segment_place(doc, place, first,
+                                       f"{doc.text[first.start:first.end]}… border named in the sentence")
+        # "a resident of Nogales, Sonora", "migrants from Guatemala": where people
+        # come from is not where the event happened.
+        origins: set[int] = set()
+        road_ends: set[int] = set()
+        for k, m in enumerate(inside):
+            after_origin = k > 0 and k - 1 in origins and doc.text[inside[k - 1].end:m.start].strip() == ","
+            if _origin(doc.text, m) or after_origin:  # "of Nogales, Sonora": both
+                origins.add(k)
+        # "Carretera Federal 2 Nuevo Laredo-Piedras Negras": the towns name the road's ends.
+        for k, m in enumerate(inside):
+            if k and (inside[k - 1].feature == "road" or k - 1 in road_ends) and (
+                    not doc.text[inside[k - 1].end:m.start].strip()
+                    or (k - 1 in road_ends and PAIR_GAP.match(doc.text[inside[k - 1].end:m.start]))):
+                road_ends.add(k)
+        # A country beyond the two ("todos de Honduras") says who, not where.
+        inside = [m for k, m in enumerate(inside) if k not in origins and k not in road_ends
+                  and not (m.feature == "country" and m.country not in BORDER_COUNTRIES)]
+        if inside:
+            best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0)
+                       - (OFFSET_PULL if m.offset is not None else 0))
+            if best.feature in ("state", "country") and focus is not None:
+                # "Sonora police reported...", "hundreds of U.S. and Mexican officers":
+                # the article's own town or stretch of border, inside that state or
+                # country, says more.
+                kind, what = focus
+                if kind == "segment" and _touches(what[0], best):
+                    return self._segment_place(doc, what[0], what[1],
+                                               f"the stretch of border the article is about, in {best.name}")
+                if kind == "mention" and what.feature in LOCAL and _within(self.gaz, what, best):
+                    return self._from_mention(doc, what, f"the article's main place, in {best.name}")
+            return self._from_mention(doc, best, f"{best.text!r} named in the sentence")
+        if focus is None:
+            return EventPlace(place_id=None, name=None, feature=None, lat=None, lon=None, precision=3,
+                              reason="no place in the text")
+        kind, what = focus
+        if kind == "segment":
+            place, first = what
+            return self._segment_place(doc, place, first, "the stretch of border the article is about")
+        main = what
+        if CORRIDOR.search(doc.text[start:end]):
+            corridor = self._sector_stretch(main)
+            if corridor is not None:
+                return corridor
+        return self._from_mention(doc, main, "the article's dateline or main place",
+                             precision=max(2, PRECISION.get(main.feature, 3)))
+
+    def _sector_stretch(self, main: Mention) -> EventPlace | None:
+        """"the border's busiest smuggling corridor" in an article about a place:
+        the border within that place's Border Patrol sector."""
+        ctx = self.gaz.reverse(main.lat, main.lon, ports=1)
+        if ctx.sector is None:
+            return None
+        sector = self.gaz.get(ctx.sector)
+        line = self.gaz.geometry("border:us-mexico")
+        stretch = line.intersection(self.gaz.geometry(sector.id).buffer(0.05))
+        if stretch.is_empty:
+            return None
+        point = stretch.interpolate(0.5, normalized=True) if stretch.geom_type == "LineString" else \
+            stretch.representative_point()
+        return self._context(EventPlace(
+            place_id=sector.id, name=f"{sector.name} border corridor", feature="corridor",
+            lat=round(point.y, 5), lon=round(point.x, 5), precision=3,
+            reason=f"a corridor in an article about {main.name}: the border in {sector.name}",
+            geometry=stretch))
