@@ -391,7 +391,8 @@ def test_mariposa_port_of_entry(gaz):
 @pytest.mark.parametrize(
     ("query", "port_id"),
     [("San Ysidro Port of Entry", "poe:san-ysidro"), ("Garita de San Ysidro", "poe:san-ysidro"),
-     ("PedWest", "poe:san-ysidro-pedwest"), ("Otay Mesa Port of Entry", "poe:otay-mesa")],
+     ("PedWest", "poe:san-ysidro-pedwest"), ("Otay Mesa Port of Entry", "poe:otay-mesa"),
+     ("McAllen-Hidalgo port of entry", "poe:hidalgo")],
 )
 def test_port_names_and_spanish_names(gaz, query, port_id):
     assert gaz.geocode(query).place.id == port_id
