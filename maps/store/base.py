@@ -27,7 +27,10 @@ from .records import (
     point_wkb,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Schemas a store is brought up to date from when opened for writing (reading needs nothing). 1:
+# incidents were chained pairs, with other ids; its events wait to be grouped again.
+UPGRADES_FROM = ("1",)
 # What writing an article did.
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 # Columns written by the feature inserts, after the geometry.
@@ -48,6 +51,10 @@ class Known:
     url: str | None
     content_hash: str
     revision: int
+
+
+# The events of one type that incidents group (dated to the day, placed), as geo.incidents.report_of.
+_GROUPED = "type = {p} AND date_precision = 'day' AND lat IS NOT NULL AND lon IS NOT NULL"
 
 
 def chunks(values: list, size: int = 500):
@@ -139,6 +146,7 @@ class EventStore(ABC):
         p, t = self.param, self._table
         articles = ", ".join(quote(c) for c in ARTICLE_COLUMNS)
         candidates = ", ".join(quote(c) for c in CANDIDATE_COLUMNS)
+        grouped = _GROUPED.format(p=p)
         return {
             "find": f"SELECT fid, url, content_hash, revision FROM {t('articles')} "
                     f"WHERE url = {p} OR content_hash = {p} ORDER BY fid",
@@ -147,9 +155,9 @@ class EventStore(ABC):
             "update_article": f"UPDATE {t('articles')} SET "
                               + ", ".join(f"{quote(c)} = {p}" for c in ARTICLE_COLUMNS) + f" WHERE fid = {p}",
             "candidates": f"SELECT {candidates} FROM {t('events')}",
-            "nearby": f"SELECT DISTINCT incident_id FROM {t('events')} WHERE type = {p} "
-                      f"AND date_precision = 'day' AND first_day BETWEEN {p} AND {p} "
-                      f"AND lat BETWEEN {p} AND {p} AND lon BETWEEN {p} AND {p} AND incident_id IS NOT NULL",
+            "of_type": f"SELECT {candidates} FROM {t('events')} WHERE {grouped} "
+                       f"AND first_day BETWEEN {p} AND {p}",
+            "next_day": f"SELECT min(first_day) FROM {t('events')} WHERE {grouped} AND first_day >= {p}",
             "set_incident": f"UPDATE {t('events')} SET incident_id = {p}, incident_size = {p} "
                             f"WHERE fid = {p}",
         }
@@ -259,16 +267,14 @@ class EventStore(ABC):
         rows = self._execute(self._sql["candidates"] + " WHERE incident_id IS NULL ORDER BY article_fid, seq")
         return [stored_event(row) for row in rows]
 
-    def nearby_incidents(self, event, *, days: int, box: tuple[float, float, float, float]) -> list[str]:
-        """The stored incidents with an event of ``event``'s type, dated to
-        the day within ``days`` of it, placed in ``box`` (min lat, max lat,
-        min lon, max lon)."""
-        rows = self._execute(self._sql["nearby"], (event.type, event.day - days, event.day + days, *box))
-        return [row[0] for row in rows]
+    def events_of_type(self, kind: str, first_day: int, last_day: int) -> list:
+        """The events of type ``kind`` that incidents group (dated to the
+        day, placed) whose day is in ``first_day..last_day`` (ordinals)."""
+        return [stored_event(row) for row in self._execute(self._sql["of_type"], (kind, first_day, last_day))]
 
-    def incident_members(self, incident_id: str) -> list:
-        return [stored_event(row) for row in
-                self._execute(self._sql["candidates"] + f" WHERE incident_id = {self.param}", (incident_id,))]
+    def next_event_day(self, kind: str, day: int) -> int | None:
+        """The first day on or after ``day`` with an event of type ``kind`` that incidents group."""
+        return self._execute(self._sql["next_day"], (kind, day))[0][0]
 
     def replace_incidents(self, stale: set[str], rows: list[tuple], updates: list[tuple]) -> None:
         """Delete the incidents ``stale``, write ``rows`` (INCIDENT_TABLE_COLUMNS
@@ -362,10 +368,19 @@ class EventStore(ABC):
 
     def _check_schema(self) -> None:
         rows = self._execute(f"SELECT value FROM {self._table('bordermap_meta')} WHERE key = 'schema'")
-        if not rows or rows[0][0] != SCHEMA_VERSION:
-            found = rows[0][0] if rows else "none"
+        found = rows[0][0] if rows else "none"
+        if found != SCHEMA_VERSION and found not in UPGRADES_FROM:
             raise self._error(f"made by another version of bordermap (schema {found}, "
                               f"expected {SCHEMA_VERSION})")
+
+    def _upgrade(self) -> None:
+        """Bring the store up to date, in the open write transaction (which
+        this write also proves possible)."""
+        meta = self._table("bordermap_meta")
+        if self._execute(f"SELECT value FROM {meta} WHERE key = 'schema'")[0][0] != SCHEMA_VERSION:
+            self._execute(f"UPDATE {self._table('events')} SET incident_id = NULL, incident_size = NULL")
+            self._execute(f"DELETE FROM {self._table('incidents')}")
+        self._execute(f"UPDATE {meta} SET value = {self.param} WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _error(self, message: str):
         from .errors import StoreError

@@ -240,7 +240,7 @@ class GeoPackageStore(EventStore):
                     self._create(conn)
                 else:
                     self._check_file(conn)
-                conn.execute("UPDATE bordermap_meta SET value = value WHERE key = 'schema'")
+                self._upgrade()
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

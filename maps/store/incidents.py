@@ -1,33 +1,33 @@
 """Incidents kept up to date as articles come and go.
 
-The rule is ``geo.incidents``' (``same_incident``: same type, within 3 days
-and 25 km, amounts within a fifth, never two events of one article), and
-incidents are the connected groups it makes, named and ordered as
-``geo.incidents.group_incidents`` names and orders them: the store ends up
-exactly as if every stored event had been grouped at once (a test checks
-this against ``assign_incidents``).
+The rule is ``geo.incidents``': reports are taken in one fixed order and
+each joins the earliest open incident whose first report it matches (same
+type, within 3 days and 25 km, amounts within a fifth, nothing else of its
+article), else opens one. The store ends up exactly as if every stored event
+had been grouped at once (a test checks this against ``assign_incidents``,
+and for articles ingested in other orders and batches).
 
 Grouping everything again after each batch would cost more as the store
 grows; instead, events wait for their incident (a null ``incident_id``,
-kept in the store, so a killed run leaves nothing half-grouped) and
-``regroup`` links only them: new events, and the rest of an incident that
-lost an event when its article was updated. Links between stored incidents
-cannot appear, so only waiting events are compared, with each other and
-with the stored incidents near them; a stored incident one links to is
-joined whole.
+kept in the store, so a killed run leaves nothing half-grouped): new events,
+and the rest of an incident that lost an event when its article was updated.
+Where an event waits matters only from its day on: ``regroup`` takes, for
+each type, the incidents open on the first day an event of that type waits
+(rebuilt from the stored events of the days before), groups the stored and
+waiting events from that day on a window at a time, and stops as soon as
+``days`` days in a row group as they are stored: the incidents open from
+then on are the stored ones, and so is everything after.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
-from collections import defaultdict
 from dataclasses import dataclass
 
+from geo.incidents import Report, Rule, Sweep, incident_id, report_of
 from maps.frame import LIST_SEPARATOR
 
-EARTH_KM_PER_DEG = 111.19
+WINDOW_DAYS = 32  # days of one type's events read at a time
 
 
 @dataclass(slots=True)
@@ -48,6 +48,7 @@ class StoredEvent:
     date: str | None
     date_precision: str | None
     day: int | None
+    start: int | None
     lat: float | None
     lon: float | None
     document: dict
@@ -63,145 +64,113 @@ class StoredEvent:
                             if q.get("kind") and isinstance(q.get("value"), int | float)]
         return self.amounts
 
-    @property
-    def mergeable(self) -> bool:
-        return self.date_precision == "day" and self.day is not None and self.lat is not None \
-            and self.lon is not None
-
 
 # The columns a StoredEvent is read from, in order.
 CANDIDATE_COLUMNS = ("fid", "article_fid", "seq", "id", "type", "date", "date_precision", "first_day",
-                     "lat", "lon", "doc_id", "doc_title", "doc_published", "doc_source", "doc_url",
+                     "start", "lat", "lon", "doc_id", "doc_title", "doc_published", "doc_source", "doc_url",
                      "quantities_json", "incident_id")
 
 
 def stored_event(row) -> StoredEvent:
-    (fid, article_fid, seq, event_id, kind, date, precision, day, lat, lon, doc_id, title, published, source,
-     url, quantities, incident_id) = row
+    (fid, article_fid, seq, event_id, kind, date, precision, day, start, lat, lon, doc_id, title, published,
+     source, url, quantities, incident_id_) = row
     document = {"id": doc_id, "title": title, "published": published, "source": source, "url": url}
-    return StoredEvent(fid, article_fid, seq, event_id, kind, date, precision, day, lat, lon, document,
-                       quantities, incident_id)
+    return StoredEvent(fid, article_fid, seq, event_id, kind, date, precision, day, start, lat, lon, document,
+                       quantities, incident_id_)
 
 
-def search_box(event: StoredEvent, km: float) -> tuple[float, float, float, float]:
-    """(min lat, max lat, min lon, max lon) holding every point within ``km``."""
-    dlat = km / EARTH_KM_PER_DEG * 1.01
-    dlon = min(180.0, dlat / max(math.cos(math.radians(min(abs(event.lat) + dlat, 89.9))), 1e-6))
-    return event.lat - dlat, event.lat + dlat, event.lon - dlon, event.lon + dlon
-
-
-class _Groups:
-    """Union-find over waiting events ("event", fid) and stored incidents ("incident", id)."""
-
-    def __init__(self, keys):
-        self.parent = {key: key for key in keys}
-
-    def root(self, key):
-        parent = self.parent
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def join(self, a, b) -> None:
-        self.parent.setdefault(a, a)
-        self.parent[self.root(a)] = self.root(b)
-
-    def together(self, a, b) -> bool:
-        return a in self.parent and b in self.parent and self.root(a) == self.root(b)
-
-
-def regroup(store) -> int:
+def regroup(store, rule: Rule | None = None) -> int:
     """Give every event waiting for its incident (incident_id null: new, or
-    left by an incident that lost events) its incident, merging it with the
-    stored incidents it links to. Returns how many incidents were written.
-
-    Only links from waiting events can be new: waiting events are compared
-    (``same_incident``) with each other in memory, and with the members of
-    the stored incidents near them (an indexed query by type, day and box
-    names those incidents); a stored incident one of them links to is
-    joined whole. An event already in the same group as a candidate is not
-    compared again, so a story a hundred articles re-tell costs a hundred
-    comparisons, not ten thousand.
-    """
+    left by an incident that lost events) its incident, regrouping the
+    stored events whose incidents that changes. Returns how many incidents
+    were written."""
+    rule = rule or Rule()
     waiting = store.waiting_events()
     if not waiting:
         return 0
-    groups = _Groups(("event", e.fid) for e in waiting)
-    mergeable = [e for e in waiting if e.mergeable]
-    _link_waiting(mergeable, groups)
-    members = _link_stored(store, mergeable, groups)
-    found: dict[tuple, list[StoredEvent]] = defaultdict(list)
+    groups: list[list[StoredEvent]] = []  # the incidents to write, their events in report order
+    days: dict[str, tuple[int, int]] = {}  # type → the first and last day an event of it waits
     for event in waiting:
-        found[groups.root(("event", event.fid))].append(event)
-    joined = [key for key in groups.parent if key[0] == "incident"]
-    for key in joined:
-        found[groups.root(key)].extend(members[key[1]])
-    rows, updates, written = [], [], set()
-    for group in found.values():
-        incident = Incident.of(group)
-        updates += [(incident.id, len(incident.sources), e.fid) for e in incident.events]
-        # An article that repeats a sentence word for word gives two events, and two one-event
-        # incidents, of one id: one row stands for both.
+        report = report_of(event)
+        if report is None:
+            groups.append([event])  # undated or unplaced: an incident of its own
+        else:
+            first, last = days.get(report.type, (report.day, report.day))
+            days[report.type] = min(first, report.day), max(last, report.day)
+    for kind in sorted(days):
+        groups += _regroup_type(store, rule, kind, *days[kind])
+    rows, updates, stale, written = [], [], set(), set()
+    for members in groups:
+        incident = Incident.of(members)
+        stale.update(e.incident_id for e in members if e.incident_id not in (None, incident.id))
+        updates += [(incident.id, len(incident.sources), e.fid) for e in members]
         if incident.id not in written:
             written.add(incident.id)
             rows.append(incident.row())
-    store.replace_incidents({key[1] for key in joined} | written, rows, updates)
+    store.replace_incidents(stale | written, rows, updates)
     return len(rows)
 
 
-def _link_waiting(mergeable: list[StoredEvent], groups: _Groups) -> None:
-    """Join the waiting events that are the same happening, by type and day."""
-    from geo.incidents import DAYS, same_incident
-
-    by_day: dict[tuple, list[StoredEvent]] = defaultdict(list)
-    for event in mergeable:
-        by_day[event.type, event.day].append(event)
-    for event in mergeable:
-        me = ("event", event.fid)
-        for day in range(event.day - DAYS, event.day + DAYS + 1):
-            for other in by_day.get((event.type, day), ()):
-                key = ("event", other.fid)
-                if other.fid > event.fid and not groups.together(key, me) and same_incident(event, other):
-                    groups.join(key, me)
-
-
-def _link_stored(store, mergeable: list[StoredEvent], groups: _Groups) -> dict[str, list[StoredEvent]]:
-    """Join each waiting event to the stored incidents near it that it links
-    to; returns the members of the stored incidents looked at, by id."""
-    from geo.incidents import DAYS, KM, same_incident
-
-    members: dict[str, list[StoredEvent]] = {}
-    nearby: dict[tuple, list[str]] = {}  # a story told by many articles: one query for all its tellings
-    for event in mergeable:
-        me = ("event", event.fid)
-        box = search_box(event, KM)
-        where = (event.type, event.day, event.lat, event.lon)
-        if where not in nearby:
-            nearby[where] = store.nearby_incidents(event, days=DAYS, box=box)
-        for incident_id in nearby[where]:
-            key = ("incident", incident_id)
-            if groups.together(key, me):
-                continue
-            if incident_id not in members:
-                members[incident_id] = store.incident_members(incident_id)
-            if any(_near(other, event, DAYS, box) and same_incident(event, other)
-                   for other in members[incident_id]):
-                groups.join(key, me)
-    return members
-
-
-def _near(other: StoredEvent, event: StoredEvent, days: int, box) -> bool:
-    """Could ``other`` be the same happening as ``event`` (a cheap test before ``same_incident``)?"""
-    return (other.mergeable and abs(other.day - event.day) <= days and box[0] <= other.lat <= box[1]
-            and box[2] <= other.lon <= box[3])
+def _regroup_type(store, rule: Rule, kind: str, start: int, last: int) -> list[list[StoredEvent]]:
+    """The incidents of type ``kind`` that differ from the stored ones, from
+    day ``start`` on (events of that type wait from ``start`` to ``last``)."""
+    sweep = Sweep(rule)
+    # The incidents open on day `start`: first reports within `days` before it, members before it
+    # (an incident with a member in those days has its first report in the `days` before them).
+    before: dict[str, list[Report]] = {}
+    for event in store.events_of_type(kind, start - 2 * rule.days, start - 1):
+        before.setdefault(event.incident_id, []).append(report_of(event))
+    stored_anchor: dict[str | None, tuple] = {}  # a stored incident → its first report's key
+    groups = []
+    for members in sorted(before.values(), key=lambda m: min(r.key for r in m)):
+        members.sort(key=lambda r: r.key)
+        stored_anchor[members[0].event.incident_id] = members[0].key
+        if members[0].day >= start - rule.days:
+            groups.append(sweep.open_group(members))
+    last_disagreement = last  # events wait until `last`: the grouping cannot agree with the store before
+    day = start
+    while True:
+        window = [report_of(e) for e in store.events_of_type(kind, day, day + WINDOW_DAYS - 1)]
+        if not window:
+            day = store.next_event_day(kind, day + WINDOW_DAYS)
+            if day is None or day - 1 - last_disagreement >= rule.days:
+                break
+            continue
+        window.sort(key=lambda r: r.key)
+        done = None
+        for report in window:
+            if report.day - 1 - last_disagreement >= rule.days:
+                done = report.day  # `days` days in a row agree with the store: so will the rest
+                break
+            group = sweep.add(report)
+            if group.anchor is report:
+                groups.append(group)
+            stored = report.event.incident_id
+            if stored is not None:
+                stored_anchor.setdefault(stored, report.key)
+            if stored is None or stored_anchor[stored] != group.anchor.key:
+                last_disagreement = max(last_disagreement, report.day)
+        if done is not None:
+            day = done
+            break
+        day += WINDOW_DAYS
+    # Incidents whose first report is in the last `days` days before `day` group as stored (and may
+    # have members after it, not read): only the incidents before them are complete and may differ.
+    complete = [g for g in groups if g.anchor.day < day - rule.days] if day is not None else groups
+    changed = []
+    for group in complete:
+        members = [r.event for r in group.reports]
+        new_id = incident_id(members)
+        if any(e.incident_id != new_id for e in members):
+            changed.append(members)
+    return changed
 
 
 @dataclass(slots=True)
 class Incident:
     """A group of events, as ``geo.incidents.group_incidents`` makes it: its
-    id made from its members' ids, its events earliest article first (then
-    in the order they were stored), its sources one per article."""
+    id made from its members, its events in report order (the first report
+    first), its sources one per article."""
 
     id: str
     type: str
@@ -209,16 +178,14 @@ class Incident:
     sources: list
 
     @classmethod
-    def of(cls, members: list[StoredEvent]) -> Incident:
-        events = sorted(members, key=lambda e: (e.document.get("published") or "", e.article_fid, e.seq))
-        digest = hashlib.sha1("\x1f".join(sorted(e.id for e in events)).encode()).hexdigest()[:16]
+    def of(cls, events: list[StoredEvent]) -> Incident:
         sources, keys = [], set()
         for event in events:
             key = event.document.get("url") or event.document.get("id")
             if key not in keys:
                 keys.add(key)
                 sources.append(dict(event.document))
-        return cls(f"in-{digest}", events[0].type, events, sources)
+        return cls(incident_id(events), events[0].type, events, sources)
 
     def row(self) -> tuple:
         """The incidents table's row (INCIDENT_TABLE_COLUMNS order)."""

@@ -80,8 +80,7 @@ class PostgisStore(EventStore):
                 self._create()
             if not self.readonly:
                 with self._transaction():  # can we write here?
-                    self._execute(f"UPDATE {self._table('bordermap_meta')} SET value = value "
-                                  "WHERE key = 'schema'")
+                    self._upgrade()
         except psycopg.Error as exc:
             conn.close()
             raise self._error(_first_line(exc)) from None

@@ -79,3 +79,83 @@ def test_undated_events_are_never_merged(geoparser):
     (b,) = _events(geoparser, text, "y", published=None)
     assert a.date_precision == "unknown"
     assert not same_incident(a, b)
+
+
+SEIZURE = ("NOGALES, Ariz. — Officers at the Mariposa Port of Entry seized {what} of methamphetamine "
+           "hidden in a truck today, the agency said.")
+
+
+def _seizure(geoparser, published, what="a load", name=None):
+    name = name or f"{published}-{what.replace(' ', '-')}"
+    (event,) = _events(geoparser, SEIZURE.format(what=what), name, published=published,
+                       url=f"https://example.org/{name}")
+    return event
+
+
+def test_a_chain_of_reports_at_a_busy_port_is_not_one_incident(geoparser):
+    """A seizure at the same port every other day, no amounts: each report
+    is the same happening as the next, but the first and the third are four
+    days apart. Pairs chained, this would be one incident over eight days."""
+    days = ["2024-03-01", "2024-03-03", "2024-03-05", "2024-03-07", "2024-03-09"]
+    a, b, c, d, e = events = [_seizure(geoparser, day) for day in days]
+    assert all(same_incident(x, y) for x, y in zip(events, events[1:]))
+    assert not same_incident(a, c)
+    incidents = group_incidents(events)
+    assert [[x.date for x in i.events] for i in incidents] == [
+        ["2024-03-01", "2024-03-03"], ["2024-03-05", "2024-03-07"], ["2024-03-09"]]
+    together = {x.id: i.id for i in incidents for x in i.events}
+    assert together[a.id] == together[b.id] != together[c.id] != together[e.id]
+    for incident in incidents:  # every member is the same happening as the first report
+        assert all(same_incident(incident.events[0], x) for x in incident.events[1:])
+
+
+def test_amounts_do_not_chain(geoparser):
+    """100, 115 and 132 pounds: each within a fifth of the next, the first
+    and the last not."""
+    a, b, c = [_seizure(geoparser, "2024-03-01", f"{n} pounds", name=f"{letter}-{n}")
+               for letter, n in (("a", 100), ("b", 115), ("c", 132))]
+    assert same_incident(a, b) and same_incident(b, c) and not same_incident(a, c)
+    incidents = group_incidents([c, b, a])
+    assert sorted([x.id for x in i.events] for i in incidents) == sorted([[a.id, b.id], [c.id]])
+
+
+def test_one_article_never_twice_in_an_incident(geoparser):
+    text = ("Officers at the Mariposa Port of Entry in Nogales, Ariz., seized marijuana hidden in a "
+            "truck today. Later, officers at the Mariposa Port of Entry seized marijuana from a second "
+            "truck today.")
+    twice = _events(geoparser, text, "twice", published="2024-03-01", url="https://example.org/twice")
+    other = _seizure(geoparser, "2024-03-01")
+    assert len(twice) == 2 and all(same_incident(other, x) for x in twice)
+    incidents = group_incidents([*twice, other])
+    assert sorted(len(i.events) for i in incidents) == [1, 2]
+    for incident in incidents:
+        assert len({x.document["id"] for x in incident.events}) == len(incident.events)
+
+
+TOWNS = ("Nogales, Ariz.", "Nogales, Sonora", "Rio Rico, Ariz.", "Douglas, Ariz.", "Agua Prieta, Sonora")
+
+
+def test_grouping_is_the_same_whatever_the_order(geoparser):
+    """A dense week of reports (five towns, two of them 3 km apart, amounts
+    close to each other or none): the same incidents in every order."""
+    import random
+
+    rng = random.Random(4)
+    events = []
+    for n in range(90):
+        day = f"2024-03-{rng.randint(1, 9):02d}"
+        amount = rng.choice(("", "100 pounds of ", "110 pounds of ", "125 pounds of ", "400 pounds of "))
+        text = f"Agents seized {amount}marijuana near {rng.choice(TOWNS)} today, officials said."
+        events += _events(geoparser, text, f"r{n}", published=day, url=f"https://example.org/r{n}")
+    assert len(events) == 90
+
+    def grouping(order):
+        return sorted((i.id, sorted(x.id for x in i.events)) for i in group_incidents(order))
+
+    expected = grouping(events)
+    assert max(len(members) for _id, members in expected) >= 4, "the week is dense: reports merge"
+    assert grouping(list(reversed(events))) == expected
+    for seed in range(3):
+        shuffled = list(events)
+        random.Random(seed).shuffle(shuffled)
+        assert grouping(shuffled) == expected

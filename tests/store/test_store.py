@@ -96,6 +96,100 @@ def test_an_updated_article_replaces_its_events(db, tmp_path):
     pd.testing.assert_frame_equal(stored(db), stored(str(tmp_path / "fresh.gpkg")))
 
 
+def by_event(frame):
+    """A frame sorted by article and event, for comparing stores filled in other orders."""
+    return frame.sort_values(["doc_url", "start", "type", "id"], kind="stable").reset_index(drop=True)
+
+
+def lines_of(path) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return f.readlines()
+
+
+def test_incidents_do_not_depend_on_the_order_or_the_batches(db, corpus, corpus_frame, tmp_path, monkeypatch):
+    """The corpus in a shuffled order, four batches of it one after the
+    other; then in reverse, in one run regrouping every 20 articles: both
+    hold exactly the incidents of grouping the whole corpus at once."""
+    import random
+
+    import maps.ingest
+
+    lines = lines_of(corpus)
+    random.Random(2).shuffle(lines)
+    for n in range(4):
+        batch = write(tmp_path / f"batch{n}.jsonl", [json.loads(line) for line in lines[n::4]])
+        ingest([batch], db)
+    expected = by_event(corpus_frame)
+    assert expected["incident_size"].max() >= 3
+    pd.testing.assert_frame_equal(by_event(read_store_events(db)), expected)
+
+    monkeypatch.setattr(maps.ingest, "REGROUP_EVERY", 20)
+    backwards = write(tmp_path / "backwards.jsonl", [json.loads(line) for line in reversed(lines_of(corpus))])
+    other = str(tmp_path / "backwards.gpkg")
+    ingest([backwards], other, batch_size=7)
+    pd.testing.assert_frame_equal(by_event(read_store_events(other)), expected)
+
+
+def test_updated_articles_regroup_as_from_scratch(db, corpus, tmp_path, gaz):
+    """A third of the articles come again with other amounts (their old
+    incidents come apart, their new events group anew), some of them in
+    the middle of the period: the store holds what grouping the final
+    articles at once gives."""
+    import re
+
+    from maps import geo_events
+
+    records = [json.loads(line) for line in lines_of(corpus)]
+    ingest([corpus], db)
+    changed = []
+    for record in records[::3]:
+        record = dict(record, text=re.sub(r"\d+", lambda m: str(int(m.group()) * 3), record["text"], count=1))
+        changed.append(record)
+    updates = write(tmp_path / "updates.jsonl", changed)
+    summary = ingest([updates], db)
+    assert summary.updated == len(changed)
+    final = {r["url"]: r for r in records} | {r["url"]: r for r in changed}
+    everything = write(tmp_path / "final.jsonl", list(final.values()))
+    expected = by_event(geo_events([everything], gazetteer=gaz))
+    pd.testing.assert_frame_equal(by_event(read_store_events(db)), expected)
+
+
+CHAIN = ("NOGALES, Ariz. — Officers at the Mariposa Port of Entry seized a load of methamphetamine "
+         "hidden in a truck today, the agency said.")
+
+
+def test_a_chain_of_reports_is_not_one_incident(db, tmp_path):
+    """Reports every other day of seizures at one port, ingested one by one
+    out of order: each the same happening as the next, but incidents are
+    anchored on their first report — none spans more than three days."""
+    days = ["2024-03-01", "2024-03-03", "2024-03-05", "2024-03-07", "2024-03-09"]
+    for day in ("2024-03-05", "2024-03-09", "2024-03-01", "2024-03-07", "2024-03-03"):
+        one = article(day, CHAIN, url=f"https://e.test/{day}", published=day)
+        ingest([write(tmp_path / f"{day}.jsonl", [one])], db)
+    frame = read_store_events(db)
+    seizures = frame[frame["type"] == "drug_smuggling"]
+    assert sorted(seizures["date"]) == days
+    groups = sorted(sorted(g["date"]) for _id, g in seizures.groupby("incident_id"))
+    assert groups == [days[0:2], days[2:4], days[4:]]
+
+
+def test_a_store_of_the_first_schema_is_regrouped(db, corpus, corpus_frame):
+    """Stores made when incidents were chained pairs get the new incidents
+    the first time they are opened for writing."""
+    ingest([corpus], db)
+    with open_store(db) as store:
+        store._execute(f"UPDATE {store._table('bordermap_meta')} SET value = '1' WHERE key = 'schema'")
+        store._execute(f"UPDATE {store._table('events')} SET incident_id = 'in-chained', incident_size = 9")
+        store._execute(f"DELETE FROM {store._table('incidents')}")
+    assert set(read_store_events(db)["incident_id"]) == {"in-chained"}, "read as it is"
+    summary = ingest([corpus], db)
+    assert summary.new == 0 and summary.store["incidents"] == corpus_frame["incident_id"].nunique()
+    pd.testing.assert_frame_equal(read_store_events(db), corpus_frame)
+    with open_store(db) as store:
+        assert store._execute(f"SELECT value FROM {store._table('bordermap_meta')} WHERE key = 'schema'") \
+            == [("2",)]
+
+
 def test_write_outcomes_and_revision(db, tmp_path, geoparser):
     from geo.document import Document
     from maps.store.records import record_of
