@@ -12,37 +12,35 @@ preposition of place, a qualifier or a dateline supports them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import lexicon
 from .document import Document, Mention
 from .matching import NameHit, NameMatcher, fold_text
 
-_TOKEN = re.compile(r"[\w'’.&-]+", re.UNICODE)
+_TOKEN = "[\\w'’.&-]+"
+# Up to four words after a name, one space before each; a word ending in a
+# period ends the phrase ("Nogales Police Department", "Douglas, Ariz.").
+_WORDS_AFTER = re.compile(
+    rf" ({_TOKEN})(?:(?<!\.) ({_TOKEN})(?:(?<!\.) ({_TOKEN})(?:(?<!\.) ({_TOKEN}))?)?)?")
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"“”—–(\n])\s*$")
 FAR_KM = 1000.0
 FAMOUS_POPULATION = 1_000_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 PERSONAL_KINDS = SETTLEMENTS | {"landmark", "municipality"}  # kinds a surname can shadow
 TITLES = frozenset(t.rstrip(".") for t in lexicon.TITLES)
+# Words that are places only with support: months, common words, stop words.
+SUPPORT_WORDS = lexicon.MONTH_NAMES | lexicon.COMMON_WORD_PLACES | lexicon.STOP_WORDS
 FEATURE_WORDS = frozenset({"sector", "station", "county", "port", "bridge", "river", "valley", "border",
                            "checkpoint", "desert", "mountains", "national", "international", "crossing",
                            "area", "region", "city", "state", "mesa", "sonora", "arizona"})
 
 
-def tokens_after(text: str, end: int, count: int) -> list[str]:
-    """Up to ``count`` words following ``end`` in the same phrase (single
-    spaces between them; punctuation other than a final period ends it)."""
-    out: list[str] = []
-    pos = end
-    while len(out) < count and text[pos:pos + 1] == " ":
-        m = _TOKEN.match(text, pos + 1)
-        if not m:
-            break
-        out.append(m.group(0))
-        pos = m.end()
-        if m.group(0).endswith("."):
-            break
-    return out
+def words_after(text: str, end: int) -> list[str]:
+    """Up to four words following ``end`` in the same phrase (single spaces
+    between them; punctuation other than a final period ends it)."""
+    m = _WORDS_AFTER.match(text, end)
+    return [w for w in m.groups() if w] if m else []
 
 
 def word_before(text: str, start: int) -> tuple[str, int]:
@@ -60,12 +58,12 @@ def starts_sentence(text: str, index: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, index - 3):index]))
 
 
-def name_cased(span: str, form: str) -> bool:
+def name_cased(span: str, upper_form: bool) -> bool:
     """Written like a name: capitalised words (connectors aside), or a
-    dateline in capitals; a short all-capital word only if the name is one."""
-    letters = span.replace(".", "").replace(" ", "")
+    dateline in capitals; a short all-capital word only if the name is one
+    (``upper_form``: the gazetteer writes it in capitals)."""
     if span.isupper():
-        return len(letters) >= 4 or form.isupper()
+        return len(span.replace(".", "").replace(" ", "")) >= 4 or upper_form
     words = span.replace("-", " ").split()
     for i, word in enumerate(words):
         if word[0].isupper() or word[0].isdigit():
@@ -83,55 +81,113 @@ def after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 2):start].lstrip(" ").startswith(",")
 
 
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """What recognition asks of the gazetteer entries of one name. Worked
+    out once a process for each set of entries (the same names recur article
+    after article), by the Recognizer of the gazetteer whose places they are."""
+
+    entries: tuple  # those a written form can stand for: not "Puerto Palomas, Chihuahua"
+    casing: bool | None  # all names or aliases written alike (True: in capitals); None: mixed
+    kinds: frozenset[str]
+    personal: bool  # every sense a kind a surname can shadow
+    unit: bool  # a Border Patrol unit among them: "Laredo Sector Marine Unit" names the place
+    country: bool
+    river: bool
+    small_far_towns: bool  # every sense a small town far from the border
+
+
+SENSES_KEPT = 200_000  # distinct entry sets; far more than a gazetteer's names in one run
+
+
 class Recognizer:
     """Finds place mentions in a Document (fills ``doc.mentions``)."""
 
     def __init__(self, matcher: NameMatcher):
         self.matcher = matcher
         self.gaz = matcher.gazetteer
+        self._senses: dict[tuple, Senses] = {}
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        hits = [h for h in self.matcher.find(text) if h.start >= doc.body_start]
-        # The longest usable name wins wherever names overlap ("the Gulf of
-        # Mexico" is one name, "Nuevo Laredo" is not "Laredo").
-        hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-        chosen: list[tuple[NameHit, tuple]] = []
-        taken = bytearray(len(text) + 1)
-        for hit in hits:
-            if any(taken[hit.start:hit.end]):
-                continue
-            entries = self.usable_entries(text, hit)
-            if entries:
-                chosen.append((hit, entries))
-                taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
-        chosen.sort(key=lambda pair: pair[0].start)
-        strong = [(h.start, h.end) for h, e in chosen if not {k for *_, k in e} <= PERSONAL_KINDS]
-        starts = {h.start for h, _ in chosen}
-        ends = {h.end for h, _ in chosen}
+        folded = fold_text(text)
+        chosen = self.longest_usable(text, folded, doc.body_start)
+        strong = [(h.start, h.end) for h, _, senses in chosen if not senses.personal]
+        starts = {h.start for h, _, _ in chosen}
+        ends = {h.end for h, _, _ in chosen}
         mentions = []
-        for hit, entries in chosen:
-            if self.rejected(text, hit, entries, strong, starts, ends):
-                if mentions and self.part_of_organisation(*_after(text, hit.end)):
+        for hit, entries, senses in chosen:
+            after = words_after(text, hit.end)
+            after_low = [w.lower().rstrip(".") for w in after]
+            organisation = self.part_of_organisation(after, after_low)
+            if self.rejected(text, folded, hit, senses, after, after_low, organisation, strong, starts, ends):
+                if mentions and organisation:
                     drop_qualifier_chain(text, mentions, hit.start)
                 continue
             mention = Mention(start=hit.start, end=hit.end, text=text[hit.start:hit.end], candidates=entries)
-            attach_cue(text, mention)
+            attach_cue(text, folded, mention, senses)
             mentions.append(mention)
         doc.mentions = mentions
         return doc
 
+    def longest_usable(self, text: str, folded: str, body_start: int) -> list[tuple[NameHit, tuple, Senses]]:
+        """The names that can be mentions, in text order: the longest usable
+        name wins wherever names overlap ("the Gulf of Mexico" is one name,
+        "Nuevo Laredo" is not "Laredo")."""
+        hits = [h for h in self.matcher.find(text, folded) if h.start >= body_start]
+        hits.sort(key=lambda h: (h.start - h.end, h.start))
+        chosen = []
+        taken = bytearray(len(text) + 1)
+        for hit in hits:
+            start, end, entries = hit
+            if taken.find(1, start, end) >= 0:
+                continue
+            senses = self.senses(entries)
+            usable = self.usable_entries(text, hit, senses)
+            if usable:
+                if usable is not senses.entries:
+                    senses = self.senses(usable)
+                chosen.append((hit, usable, senses))
+                taken[start:end] = b"\x01" * (end - start)
+        chosen.sort(key=lambda found: found[0].start)
+        return chosen
+
     # -- which gazetteer entries fit the written form ------------------------
 
+    def senses(self, entries: tuple) -> Senses:
+        found = self._senses.get(entries)
+        if found is None:
+            if len(self._senses) >= SENSES_KEPT:
+                self._senses.clear()
+            found = self._senses[entries] = self._work_out(entries)
+        return found
+
+    def _work_out(self, entries: tuple) -> Senses:
+        kept = tuple(e for e in entries if written_alone(e[2]))
+        if len(kept) == len(entries):
+            kept = entries
+        plain = {form.isupper() for _, how, form, _ in kept if how not in ("code", "abbreviation")}
+        uniform = len(plain) == 1 and all(how not in ("code", "abbreviation") for _, how, _, _ in kept)
+        kinds = frozenset(kind for *_, kind in kept)
+        return Senses(
+            entries=kept, casing=plain.pop() if uniform else None, kinds=kinds,
+            personal=kinds <= PERSONAL_KINDS, unit=bool(kinds & lexicon.UNIT_KINDS),
+            country="country" in kinds, river="river" in kinds,
+            small_far_towns=self.small_far_towns(kept),
+        )
+
     @staticmethod
-    def usable_entries(text: str, hit: NameHit) -> tuple:
+    def usable_entries(text: str, hit: NameHit, senses: Senses) -> tuple:
+        """The entries the name as written can stand for (``senses.entries``
+        itself when it is all of them)."""
         span = text[hit.start:hit.end]
-        cased: dict[str, bool] = {}
+        entries = senses.entries
+        if senses.casing is not None:  # names and aliases only: the casing decides them all
+            return entries if entries and name_cased(span, senses.casing) else ()
+        cased: dict[bool, bool] = {}
         out = []
-        for entry in hit.entries:
+        for entry in entries:
             _place_id, how, form, kind = entry
-            if "," in form or form.lower().startswith(("municipio de ", "condado de ")):
-                continue  # "Puerto Palomas, Chihuahua" is two mentions; "municipio de" is a cue
             if how == "code":
                 if span == form and len(span) <= 3 and after_comma(text, hit.start):
                     out.append(entry)
@@ -141,39 +197,42 @@ class Recognizer:
             else:
                 upper_form = form.isupper()
                 if upper_form not in cased:
-                    cased[upper_form] = name_cased(span, form)
+                    cased[upper_form] = name_cased(span, upper_form)
                 if cased[upper_form]:
                     out.append(entry)
-        return tuple(out)
+        return entries if len(out) == len(entries) else tuple(out)
 
     # -- what only looks like a place -----------------------------------------
 
-    def rejected(self, text: str, hit: NameHit, entries: tuple, strong, starts, ends) -> bool:
-        kinds = {kind for _, _, _, kind in entries}
-        after, after_low = _after(text, hit.end)
-        if not kinds & lexicon.UNIT_KINDS and self.part_of_organisation(after, after_low):
+    def rejected(self, text: str, folded: str, hit: NameHit, senses: Senses, after: list[str],
+                 after_low: list[str], organisation: bool, strong, starts, ends) -> bool:
+        if organisation and not senses.unit:
             return True
-        if (after_low and after_low[0] in lexicon.SPEECH_VERBS and kinds <= PERSONAL_KINDS
-                and not_after_preposition(text, hit.start)):
+        before, at = word_before(text, hit.start)
+        if (after_low and after_low[0] in lexicon.SPEECH_VERBS and senses.personal
+                and not after_preposition(before)):
             return True  # "Donna said" (but "officials in Tucson said")
         if described_as_person(text, hit.end):
             return True  # "Guerrero, a former agent, said"
-        if self.part_of_person(text, hit, kinds, strong):
+        if senses.personal and self.part_of_person(text, hit, before, at, strong):
             return True
-        if self.first_name_of(text, hit, kinds, after, starts):
+        if senses.personal and self.first_name_of(text, hit, after, starts):
             return True
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
-        if "country" not in kinds and self.inside_spanish_organisation(text, hit):
+        if not senses.country and self.inside_spanish_organisation(text, hit.start, before, at):
             return True
-        return self.needs_support(text, hit, entries) and not supported(text, hit, starts, ends)
+        key = folded[hit.start:hit.end]
+        return ((key in SUPPORT_WORDS or senses.small_far_towns)
+                and not supported(text, key, hit, before, starts, ends))
 
     @staticmethod
     def part_of_organisation(after: list[str], after_low: list[str]) -> bool:
         """"Los Angeles Times", "Columbus Police Department", "U.S. Border
         Patrol" — but not "Columbus Police Chief Angelo Vega"."""
-        joined = " ".join(after_low)
-        if joined.startswith(lexicon.ORG_PHRASES):
+        if not after:
+            return False
+        if " ".join(after_low).startswith(lexicon.ORG_PHRASES):
             return True
         run = []
         for raw, low in zip(after, after_low):
@@ -181,16 +240,12 @@ class Recognizer:
                 run.append(low)
             else:
                 break
-        if any(t in TITLES for t in run):
-            return False
-        return any(t in lexicon.ORG_HEADS for t in run)
+        return TITLES.isdisjoint(run) and not lexicon.ORG_HEADS.isdisjoint(run)
 
     @staticmethod
-    def part_of_person(text: str, hit: NameHit, kinds: set, spans) -> bool:
-        """"Genaro Garcia Luna", "Sheriff Douglas", "Raul L. Ortiz"."""
-        if not kinds <= PERSONAL_KINDS:
-            return False
-        before, at = word_before(text, hit.start)
+    def part_of_person(text: str, hit: NameHit, before: str, at: int, spans) -> bool:
+        """"Genaro Garcia Luna", "Sheriff Douglas", "Raul L. Ortiz" (a name
+        of a kind a surname can shadow; ``before`` is the word before it)."""
         if not before or text[at + len(before):hit.start] != " ":
             return False
         low = before.lower().rstrip(".")
@@ -204,10 +259,10 @@ class Recognizer:
         return not any(s <= at < e for s, e in spans)
 
     @staticmethod
-    def first_name_of(text: str, hit: NameHit, kinds: set, after: list[str], starts) -> bool:
+    def first_name_of(text: str, hit: NameHit, after: list[str], starts) -> bool:
         """"Manuel Oyola-Torres", "Por Elliot Spagat": a one-word small place
         followed by another capitalised word that is not a place."""
-        if not kinds <= PERSONAL_KINDS or " " in text[hit.start:hit.end] or not after:
+        if not after or " " in text[hit.start:hit.end]:
             return False
         word = after[0]
         if not word[:1].isupper() or word.isupper():
@@ -218,11 +273,11 @@ class Recognizer:
         return hit.end + 1 not in starts
 
     @staticmethod
-    def inside_spanish_organisation(text: str, hit: NameHit) -> bool:
-        """"Grupo Beta Piedras Negras", "Fiscalía General del Estado de Coahuila"."""
-        pos = hit.start
+    def inside_spanish_organisation(text: str, start: int, before: str, at: int) -> bool:
+        """"Grupo Beta Piedras Negras", "Fiscalía General del Estado de
+        Coahuila"; ``before`` is the word before the name, at ``at``."""
+        pos = start
         for _ in range(6):
-            before, at = word_before(text, pos)
             if not before or text[at + len(before):pos].strip(" ") != "":
                 return False
             low = before.lower().rstrip(".")
@@ -231,15 +286,12 @@ class Recognizer:
             if not (before[:1].isupper() or low in lexicon.CONNECTORS):
                 return False
             pos = at
+            before, at = word_before(text, pos)
         return False
 
-    def needs_support(self, text: str, hit: NameHit, entries: tuple) -> bool:
-        """Common words, and names whose every sense is a small far-away town."""
-        key = fold_text(text[hit.start:hit.end])
-        if key in lexicon.MONTH_NAMES:
-            return True
-        if key in lexicon.COMMON_WORD_PLACES or key in lexicon.STOP_WORDS:
-            return True
+    def small_far_towns(self, entries: tuple) -> bool:
+        """Every sense a small town far from the border: such a name needs
+        support (a preposition, a qualifier) before it is taken for a place."""
         if any(kind not in SETTLEMENTS for _, _, _, kind in entries):
             return False
         for place_id, _how, _form, _kind in entries:
@@ -253,13 +305,15 @@ class Recognizer:
         return True
 
 
-def not_after_preposition(text: str, start: int) -> bool:
-    return word_before(text, start)[0].lower().rstrip(".,") not in lexicon.PLACE_PREPOSITIONS
+def after_preposition(before: str) -> bool:
+    """``before``, the word before a name, is a preposition of place ("in", "near")."""
+    return before.lower().rstrip(".,") in lexicon.PLACE_PREPOSITIONS
 
 
-def _after(text: str, end: int) -> tuple[list[str], list[str]]:
-    after = tokens_after(text, end, 4)
-    return after, [t.lower().rstrip(".") for t in after]
+def written_alone(form: str) -> bool:
+    """Whether a gazetteer form can be one mention: "Puerto Palomas,
+    Chihuahua" is two, and "municipio de" is a cue before one."""
+    return "," not in form and not form.lower().startswith(("municipio de ", "condado de "))
 
 
 def drop_qualifier_chain(text: str, mentions: list[Mention], start: int) -> None:
@@ -284,17 +338,15 @@ _AND_AFTER = re.compile(r"\s+(?:and|y|or|o)\s+")
 _AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
 
 
-def supported(text: str, hit: NameHit, strong_starts=frozenset(), strong_ends=frozenset()) -> bool:
+def supported(text: str, key: str, hit: NameHit, before: str, strong_starts, strong_ends) -> bool:
     """A preposition of place before, a ", State" after, a dateline, or a
     place it is listed with ("visited Douglas and Agua Prieta"); a month
-    name needs the ", State"."""
+    name needs the ", State". ``key`` is the name folded, ``before`` the
+    word before it."""
     qualified = text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()
-    if fold_text(text[hit.start:hit.end]) in lexicon.MONTH_NAMES:
+    if key in lexicon.MONTH_NAMES:
         return qualified
-    before, _ = word_before(text, hit.start)
-    if before.lower().rstrip(".,") in lexicon.PLACE_PREPOSITIONS:
-        return True
-    if text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper():
+    if qualified or after_preposition(before):
         return True
     m = _AND_AFTER.match(text, hit.end)
     if m and m.end() in strong_starts:
@@ -315,7 +367,7 @@ _SPANISH_KIND = {fold_text(phrase): kind for phrase, kind in lexicon.SPANISH_CUE
 EXTENDING_CUES = frozenset({"station", "sector", "port_of_entry", "checkpoint", "county"})
 
 
-def attach_cue(text: str, mention: Mention) -> None:
+def attach_cue(text: str, folded: str, mention: Mention, senses: Senses) -> None:
     """Cue words that say what kind of place is meant ("Eagle Pass Station",
     "Nogales port of entry", "municipio de Nogales", "Río Bravo"); a cue after
     the name joins the mention when no place of that name is of that kind."""
@@ -323,15 +375,16 @@ def attach_cue(text: str, mention: Mention) -> None:
     if m:
         kind = _CUE_KIND[m.group(1).lower()]
         mention.cue = kind
-        if kind in EXTENDING_CUES and all(k != kind for *_, k in mention.candidates):
+        if kind in EXTENDING_CUES and kind not in senses.kinds:
             mention.end = m.end()
             mention.text = text[mention.start:mention.end]
         return
-    before = text[max(0, mention.start - 25):mention.start]
+    start = mention.start
     # Every Spanish cue ends "de " or "río ": the cheap test first.
-    m = _CUE_BEFORE.search(fold_text(before)) if before.lower().endswith(("de ", "río ", "rio ")) else None
-    if m:
-        mention.cue = _SPANISH_KIND[m.group(0).lower()]
-        return
-    if mention.text[:3].lower() in ("rio", "río") and any(k == "river" for *_, k in mention.candidates):
+    if text[max(0, start - 4):start].lower().endswith(("de ", "río ", "rio ")):
+        m = _CUE_BEFORE.search(folded, max(0, start - 25), start)
+        if m:
+            mention.cue = _SPANISH_KIND[m.group(0).lower()]
+            return
+    if senses.river and mention.text[:3].lower() in ("rio", "río"):
         mention.cue = "river"
