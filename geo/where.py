@@ -8,6 +8,7 @@ was chosen."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,7 +33,9 @@ BORDER_AFTER = re.compile(r"\s+(?:border|frontera)\b", re.IGNORECASE)
 CORRIDOR = re.compile(r"\b(?:smuggling corridor|corridor|corredor)\b", re.IGNORECASE)
 CACHE_SIZE = 50_000  # shapes and contexts kept per locator
 STRETCH_DEG = 0.25  # a river or road "near Roma" is drawn this far either side
-AREA_SIMPLIFY_DEG = 0.005
+AREA_SIMPLIFY_DEG = 0.005  # the finest an area's outline is drawn (~500 m)
+AREA_DETAIL = 150  # an outline keeps detail down to 1/150 of the area's size
+AREA_SMALLEST_PART = 0.0005  # islands smaller than this share of the area are left out
 
 
 @dataclass(slots=True)
@@ -136,6 +139,21 @@ def _first_located(doc: Document) -> Mention | None:
     return next((m for m in doc.mentions if m.place_id and m.lat is not None), None)
 
 
+def _as_events_carry(area):
+    """An area's outline at the detail a map of events needs: a county to
+    ~500 m, a country to ~10 km, without its smallest islands and holes — a
+    country would otherwise weigh 100 KB or more on every event placed in it."""
+    import shapely
+
+    smallest = AREA_SMALLEST_PART * area.area
+    parts = list(getattr(area, "geoms", [area]))
+    kept = [shapely.Polygon(p.exterior, [h for h in p.interiors if shapely.Polygon(h).area >= smallest])
+            for p in parts if p.area >= smallest] or parts
+    outline = shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
+    tolerance = max(AREA_SIMPLIFY_DEG, math.sqrt(area.area) / AREA_DETAIL)
+    return outline.simplify(tolerance, preserve_topology=True)
+
+
 class EventLocator:
     """Places events for one gazetteer. Keeps what it works out once — area
     shapes as events carry them, river stretches, border segments, the
@@ -170,7 +188,7 @@ class EventLocator:
             stretch = geom.intersection(point.buffer(STRETCH_DEG))
             return stretch if not stretch.is_empty else geom
         if geom.geom_type in ("Polygon", "MultiPolygon"):
-            return geom.simplify(AREA_SIMPLIFY_DEG, preserve_topology=True)
+            return _as_events_carry(geom)
         return geom
 
     def _border_segment(self, doc: Document, inside: list[Mention]):

@@ -57,6 +57,23 @@ def test_a_state_alone_is_precision_3(geoparser):
     assert e.place.geometry.geom_type in ("Polygon", "MultiPolygon")
 
 
+@pytest.mark.parametrize(("text", "place_id", "most_bytes"), [
+    ("Agents seized 60 pounds of fentanyl in Pima County.", "census:04019", 2_000),
+    ("Agents seized 60 pounds of fentanyl in Texas.", "iso3166-2:US-TX", 12_000),
+    ("Gunmen opened fire somewhere in Mexico.", "geonames:3996063", 15_000),
+])
+def test_an_area_carries_an_outline_sized_for_a_map(geoparser, gaz, text, place_id, most_bytes):
+    """A county keeps its detail; a country its shape, not its every island."""
+    e = only_event(geoparser, text)
+    assert e.place.place_id == place_id
+    outline = e.place.geometry
+    assert outline.is_valid and outline.geom_type in ("Polygon", "MultiPolygon")
+    assert len(shapely.to_geojson(shapely.set_precision(outline, 1e-6))) < most_bytes
+    whole = gaz.geometry(place_id)
+    assert abs(outline.area - whole.area) / whole.area < 0.01
+    assert whole.representative_point().within(outline.buffer(0.1))
+
+
 def test_a_port_event_has_its_border_context(geoparser, gaz):
     e = only_event(geoparser, "Agents seized 20 rifles at the DeConcini port of entry in Nogales, Arizona.")
     port = gaz.get(DECONCINI)
