@@ -71,17 +71,19 @@ def _effective_how(match: NameMatch) -> str:
     return match.how
 
 
-_BASE_SCORES: dict[tuple[str, str, str, bool], float] = {}
+_BASE_SCORES: dict[tuple[int, str, str, bool], tuple[Place, float]] = {}
 
 
 def _base_score(match: NameMatch, exact: bool) -> float:
     """The part of a match's score that depends on the place and the name
-    alone; cached, since the same names recur article after article."""
+    alone; cached, since the same names recur article after article. Kept by
+    the place object, not its id (two gazetteers may hold different places
+    under one id); the place is kept beside the score, so its id is not reused."""
     place = match.place
-    key = (place.id, match.how, match.form, exact)
-    score = _BASE_SCORES.get(key)
-    if score is not None:
-        return score
+    key = (id(place), match.how, match.form, exact)
+    found = _BASE_SCORES.get(key)
+    if found is not None and found[0] is place:
+        return found[1]
     how = _effective_how(match)
     score = KIND_PRIOR.get(place.kind, 0.5) + HOW_BONUS.get(how, 0.0) + (0.3 if exact else 0.0)
     if place.population and how != "code":  # "CA" is California here, not Canada
@@ -93,7 +95,7 @@ def _base_score(match: NameMatch, exact: bool) -> float:
     score += border_bonus(place)[0]
     if len(_BASE_SCORES) > 200_000:
         _BASE_SCORES.clear()
-    _BASE_SCORES[key] = score
+    _BASE_SCORES[key] = (place, score)
     return score
 
 
@@ -108,9 +110,18 @@ def match_score(match: NameMatch, written: str, qualifiers: list[Qualifier]) -> 
 
 
 def match_reasons(match: NameMatch, qualifiers: list[Qualifier]) -> tuple[str, ...]:
+    return (*qualifier_reasons(match.place, qualifiers), *name_reasons(match))
+
+
+def qualifier_reasons(place: Place, qualifiers: list[Qualifier]) -> list[str]:
+    return [f"{'in' if q.admits(place) else 'not in'} {q.text!r}" for q in qualifiers]
+
+
+def name_reasons(match: NameMatch) -> tuple[str, ...]:
+    """What the place and the name say for a match, qualifiers aside: the
+    same for every mention of that name, so a caller may keep them."""
     place = match.place
-    reasons = [f"{'in' if q.admits(place) else 'not in'} {q.text!r}" for q in qualifiers]
-    reasons.append(f"{match.how} {match.form!r}")
+    reasons = [f"{match.how} {match.form!r}"]
     if place.population and _effective_how(match) != "code":
         reasons.append(f"population {place.population:,}")
     if place.capital:

@@ -285,3 +285,17 @@ def test_load_places_file_raises_before_adding_anything(fresh_gaz, tmp_path):
         fresh_gaz.load_places_file(path)
     assert len(fresh_gaz) == before
     assert fresh_gaz.search("Camp 1") == []
+
+
+def test_two_gazetteers_rank_their_own_place_under_one_id(cache_dir, tmp_path):
+    """Scores kept between look-ups belong to one place, not to an id: two
+    users' files may both name a place "user:camp-3"."""
+    from gazetteer import Gazetteer
+
+    header = "name,lat,lon,kind,population\n"
+    small, large = Gazetteer(), Gazetteer()
+    small.load_places_file(write(tmp_path / "small.csv", header + "Camp 3,31.45,-111.33,town,10\n"))
+    large.load_places_file(write(tmp_path / "large.csv", header + "Camp 3,31.45,-111.33,town,100000\n"))
+    first, second = small.search("Camp 3")[0], large.search("Camp 3")[0]
+    assert first.place.id == second.place.id == "user:camp-3"
+    assert second.score > first.score
