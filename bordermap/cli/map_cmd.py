@@ -12,7 +12,10 @@ from bordermap.cli.output import report_bad_records
 
 
 @click.command("map")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option("--db", default=None, envvar="BORDERMAP_DB", metavar="PATH|URL",
+              help="Draw the events of this event store (a GeoPackage file or a postgresql:// URL, as "
+                   "`bordermap ingest` fills) instead of INPUT. Env BORDERMAP_DB (when no INPUT is given).")
 @click.option("-o", "--output", required=True,
               help="The map to write: .html (interactive) or .png (a snapshot for reports; needs Chromium).")
 @click.option("--corridor", default=None,
@@ -31,9 +34,9 @@ from bordermap.cli.output import report_bad_records
 @click.option("--lang", type=click.Choice(["en", "es"]), default=None,
               help="Language of every article (detected per document when not given).")
 @click.pass_context
-def map_command(ctx, inputs, output, corridor, bbox, since, until, types, title, offline, zone, lang):
+def map_command(ctx, inputs, db, output, corridor, bbox, since, until, types, title, offline, zone, lang):
     """Draw the events of INPUT (articles, or a file written by `bordermap
-    export`) on a map of a border corridor.
+    export`), or of the event store --db, on a map of a border corridor.
 
     The HTML map has a layer control (border line, corridor band, sectors,
     ports of entry, clustered events, heat map, time control, flow arrows)
@@ -41,6 +44,12 @@ def map_command(ctx, inputs, output, corridor, bbox, since, until, types, title,
     snapshot of the offline map. A bad record is reported and skipped; the
     exit code is then 1. An unknown corridor name exits 2 and lists the
     valid ones.
+
+    Give INPUT or --db, not both: the store's incidents are grouped over
+    everything it holds, and articles read beside it would not be. With
+    --db, --corridor, --bbox, --since, --until and --type choose the events
+    read from the store, as `bordermap query` does: a corridor's map then
+    shows the events in its band.
     """
     from bordermap.cli.options import load_gazetteer
     from maps.corridors import find_corridor
@@ -49,6 +58,13 @@ def map_command(ctx, inputs, output, corridor, bbox, since, until, types, title,
     from maps.render import corridor_map
     from maps.selection import check_bbox, check_types
 
+    if db is not None and inputs:
+        if ctx.get_parameter_source("db") is not click.core.ParameterSource.COMMANDLINE:
+            db = None  # INPUT given: BORDERMAP_DB is for the commands that read a store
+        else:
+            raise click.UsageError("give INPUT files or --db, not both")
+    if db is None and not inputs:
+        raise click.UsageError("give INPUT files, or --db for the events of a store")
     kind = check_map_output(output)
     gaz = load_gazetteer(ctx)
     if corridor is not None:
@@ -61,7 +77,13 @@ def map_command(ctx, inputs, output, corridor, bbox, since, until, types, title,
         nonlocal bad
         bad += report_bad_records(error)
 
-    frame = events_from(inputs, lang=lang, gazetteer=gaz, on_bad_record=skip)
+    if db is not None:
+        from maps.store.query import read_store_events
+
+        frame = read_store_events(db, bbox=bbox, since=since, until=until, types=wanted, corridor=corridor,
+                                  gazetteer=gaz)
+    else:
+        frame = events_from(inputs, lang=lang, gazetteer=gaz, on_bad_record=skip)
     m = corridor_map(frame, corridor=corridor, bbox=bbox, since=since, until=until, types=wanted, title=title,
                      offline=offline or kind == "png", zone_100_miles=zone, gazetteer=gaz)
     save_map(m, output)

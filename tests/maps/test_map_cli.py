@@ -104,3 +104,51 @@ def test_corridors_lists_every_kind(run):
     assert {"key", "name", "kind", "place_id"} == set(data[0])
     assert {d["kind"] for d in data} == {"sector", "border_segment", "twin_cities"}
     assert any(d["key"] == "arizona-sonora" for d in data)
+
+
+@pytest.fixture
+def store(run, article, tmp_path):
+    """An event store holding the article's events."""
+    db = tmp_path / "events.gpkg"
+    ok(run("ingest", article, "--db", db, "-q"))
+    return db
+
+
+def test_map_of_an_event_store(run, store, tmp_path, gaz):
+    from maps.store import read_store_events
+
+    everything = read_store_events(store)
+    assert set(everything["type"]) >= {"drug_smuggling", "weapons_trafficking"}
+    out = tmp_path / "map.html"
+    result = ok(run("map", "--db", store, "-o", out, "--corridor", "Nogales"))
+    in_band = read_store_events(store, corridor="Nogales", gazetteer=gaz)
+    assert len(in_band) > 0 and f"wrote a map of {len(in_band)} events" in result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Nogales · within 100 km of the line" in html and "methamphetamine" in html
+    guns = ok(run("map", "--db", store, "-o", tmp_path / "guns.html", "--type", "weapons_trafficking"))
+    assert f"wrote a map of {(everything['type'] == 'weapons_trafficking').sum()} events" in guns.stderr
+    march = read_store_events(store, since="2024-03", until="2024-03-31")
+    assert 0 < len(march) < len(everything)
+    dated = ok(run("map", "--db", store, "-o", tmp_path / "march.html", "--since", "2024-03", "--until",
+                   "2024-03-31"))
+    assert f"wrote a map of {len(march)} events" in dated.stderr
+
+
+def test_map_takes_input_or_a_store_not_both(run, store, article, tmp_path, monkeypatch):
+    out = tmp_path / "map.html"
+    both = run("map", article, "--db", store, "-o", out)
+    assert both.exit_code == 2 and "give INPUT files or --db, not both" in both.stderr
+    neither = run("map", "-o", out)
+    assert neither.exit_code == 2 and "give INPUT files, or --db" in neither.stderr
+    assert not out.exists()
+    monkeypatch.setenv("BORDERMAP_DB", str(store))
+    ok(run("map", "-o", out))  # the store named by the environment
+    ok(run("map", article, "-o", tmp_path / "article.html"))  # INPUT given: the environment's store stays out
+
+
+def test_map_of_a_missing_store_exits_2(run, tmp_path):
+    out = tmp_path / "map.html"
+    result = run("map", "--db", tmp_path / "none.gpkg", "-o", out)
+    assert result.exit_code == 2 and "cannot use the store" in result.stderr
+    assert "no such file" in result.stderr
+    assert not out.exists()
