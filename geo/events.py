@@ -26,12 +26,13 @@ from .where import LOCAL, EventLocator, EventPlace
 # Happenings that articles tell over several sentences (the body found, then
 # recovered, then handed over): later sentences add to the first one.
 FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
-                         "cash_smuggling", "violence", "humanitarian"})
+                         "cash_smuggling", "violence", "humanitarian", "agreement"})
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
+LEAD_REACH = 2  # the lead's detail comes within the next two sentences
 CASH_MOVED = frozenset({"cash_act", "seize", "south", "cash_alone"})
 
 
@@ -150,9 +151,14 @@ def direction_of(kind: str, groups: set[str]) -> str | None:
 
 # A sentence that is all quotation or talks of totals reports no event.
 QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
-NEW_ONE = re.compile(r"(?<!each )(?<!one )\b(?:second|third|fourth|another|other|a new|segund[oa]|"
-                     r"tercer[oa]?|cuart[oa]|otr[oa]s?)\b|\b\d[\d.,]*\s+(?:more|additional|m[áa]s)\b",
-                     re.IGNORECASE)
+# "Another", "a second", "6.5 more tons": a new happening. Plain "other"
+# ("four other people") says nothing of the kind.
+NEW_ONE = re.compile(r"(?<!one )\b(?:second|third|fourth|another|a new|segund[oa]|tercer[oa]?|cuart[oa]|"
+                     r"otr[oa])\b|\b\d[\d.,]*\s+(?:more|additional|m[áa]s)\b", re.IGNORECASE)
+# "The first case took place...", "spotted the first body": the happenings an
+# article summed up ("the bodies of four people") are now told one by one.
+FIRST_OF_SEVERAL = re.compile(r"\b(?:the|el|la) (?:first|primer[oa]?) (?:body|case|victim|incident|seizure|"
+                              r"shooting|load|group|cuerpo|caso|v[íi]ctima|incidente)\b", re.IGNORECASE)
 # A definite reference back to what was already told ("the bodies", "both of
 # them"): the sentence goes on about that, wherever it now says it is.
 BACK_REFERENCE = re.compile(
@@ -179,6 +185,7 @@ class Happening:
     date: str | None
     places: list[str]
     quantities: list
+    split: bool = False  # now told one by one, after a summary
 
     def same_as(self, date: str | None, place: str | None, quantities, sentence: str) -> bool:
         """Does a sentence with this day, town and amounts go on about this
@@ -249,7 +256,8 @@ class EventExtractor:
         spans = split_sentences(doc.text, doc.body_start)
         focus = self.locator.focus(doc) if doc.mentions else None
         moved_on = False  # "The third case took place on Oct. 13": what follows is new
-        for (start, end), groups in zip(spans, _FINDER.groups(doc.text, spans)):
+        lead: list[Happening] = []  # what the article's first sentence sums up, with no day
+        for index, ((start, end), groups) in enumerate(zip(spans, _FINDER.groups(doc.text, spans))):
             sentence = doc.text[start:end]
             kinds: list[str] = []
             quantities: list = []
@@ -267,8 +275,16 @@ class EventExtractor:
                              if k not in FLOW_TYPES or quantities or "moved" in groups]
             new_one = "new_one" in groups and NEW_ONE.search(sentence) is not None
             if not kinds:
-                moved_on = moved_on or (new_one and _has_day(resolve_dates(sentence, doc.published)))
+                if new_one or (lead and index <= LEAD_REACH):
+                    day = _has_day(resolve_dates(sentence, doc.published))
+                    moved_on = moved_on or (new_one and day)
+                    if lead and day and not QUOTE_OPENING.match(sentence):
+                        for happening in lead:
+                            self._tell_in_detail(doc, happening, events, start, end, focus, groups_at, groups)
+                        lead = []
                 continue
+            if index:
+                lead = []
             if dates is None:
                 dates = resolve_dates(sentence, doc.published)
             groups_at[start] = groups
@@ -279,6 +295,8 @@ class EventExtractor:
             fresh = moved_on or new_one or len(dates) > 1
             moved_on = False
             reported = "reported" in groups and REPORTED.search(sentence) is not None
+            in_court = "in_court" in groups
+            first_of_several = "new_one" in groups and FIRST_OF_SEVERAL.search(sentence) is not None
             for kind, when in ((k, w) for k in kinds for w in dates):
                 key_date = when.date if when.precision in ("day", "month") else None
                 # id, direction and actors are filled in for the events that stay
@@ -286,8 +304,16 @@ class EventExtractor:
                               start=start, end=end, evidence=sentence, place=place, quantities=quantities,
                               document=source)
                 happening = told.get(kind) if kind in FOLLOWED_UP else None
-                if happening is not None and (reported or not fresh and happening.same_as(
-                        key_date, key_place, quantities, sentence)):
+                # A suspect's account, or the court case about it, goes on about the
+                # happening the article is telling, whatever amounts it adds up.
+                if happening is not None and first_of_several and not happening.split:
+                    # the summary gives way to the first of the happenings it summed up
+                    events[events.index(happening.event)] = event
+                    told[kind] = Happening(event, key_date, [key_place] if key_place else [],
+                                           list(quantities), split=True)
+                    continue
+                if happening is not None and (reported or not fresh and (in_court or happening.same_as(
+                        key_date, key_place, quantities, sentence))):
                     if not reported:
                         happening.tell(events, event)
                     happening.add(event, key_date, key_place)
@@ -296,8 +322,28 @@ class EventExtractor:
                     continue  # a suspect's account of something the article has not told
                 events.append(event)
                 told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(quantities))
+                if index == 0 and kind in FOLLOWED_UP and when.precision != "day":
+                    lead.append(told[kind])
         doc.events = self._finish(doc, events, groups_at)
         return doc
+
+    def _tell_in_detail(self, doc: Document, happening: Happening, events: list[Event], start: int, end: int,
+                        focus, groups_at: dict[int, set[str]], groups: set[str]) -> None:
+        """"Officers seized $1 million in cash. On Dec. 9, officers at the San
+        Ysidro port watched an SUV...": the sentence after a lead that gives
+        the day (and often the place) tells the lead's happening in detail,
+        though it names no cash; the event moves there, keeping its amounts."""
+        lead = happening.event
+        (when,) = [d for d in resolve_dates(doc.text[start:end], doc.published) if d.precision == "day"][:1]
+        place = self.locator.locate(doc, start, end, focus)
+        named_here = place.mention_start is not None and start <= place.mention_start < end
+        event = replace(lead, date=when.date, date_precision=when.precision, start=start, end=end,
+                        evidence=doc.text[start:end], place=place if named_here else lead.place)
+        events[events.index(lead)] = happening.event = event
+        happening.date = when.date
+        if named_here and place.feature in LOCAL:
+            happening.places.append(place.place_id)
+        groups_at[start] = groups_at[lead.start] | groups
 
     @staticmethod
     def _finish(doc: Document, events: list[Event], groups_at: dict[int, set[str]]) -> list[Event]:

@@ -92,12 +92,13 @@ GROUPS = {
     "in_court": "charged$ charges$ cargos$ sentenced$ indicted$ conspiracy conspiracion",
     "operation_word": "operation$ operativo$ crackdown$ joint$ dispositivo$ search_warrant raid$ raids$",
     # Cues the events step confirms with its own patterns.
-    "new_one": """second third fourth another other$ a_new segund tercer cuart otro$ otra$ otros$ otras$
-        more$ additional$ mas$""",
+    "new_one": """second third fourth another a_new segund tercer cuart otro$ otra$ more$ additional$ mas$
+        the_first el_primer la_primera""",
     "reported": "told$ admitted_to confessed_to declaro_que confeso_que admitio_que",
     "general": """so_far_this_year so_far_this_month fiscal_year in_recent_years each_year every_year
         per_year a_year$ on_average the_number_of toll$ by_some_counts statistics
-        en_lo_que_va_del_ano cada_ano en_los_ultimos_anos""",
+        en_lo_que_va_del_ano cada_ano en_los_ultimos_anos analysis_found analysis_of data_show
+        figures_show records_show cases_filed""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.

@@ -377,3 +377,48 @@ def test_towns_that_name_a_road_are_not_where_it_happened(geoparser):
             "Nuevo Laredo-Piedras Negras.")
     (event,) = extract(geoparser, text).events
     assert event.place.feature == "road"
+
+
+def test_the_court_case_goes_on_about_the_happening(geoparser):
+    text = ("In April, 6,000 rounds of ammunition were delivered to a Tucson residence and smuggled "
+            "into Mexico. The Tucson residents were charged with smuggling, together with four other "
+            "people tied to a ring that moved nearly 30,000 rounds.")
+    assert kinds(extract(geoparser, text)) == ["weapons_trafficking"]
+
+
+def test_the_first_of_several_takes_the_place_of_the_summary(geoparser):
+    text = ("Border Patrol agents recovered the bodies of two people from the Rio Grande. "
+            "The first case took place on Oct. 10, when agents spotted a body near Rio Bravo, Texas. "
+            "The second case came on Oct. 11, when agents saw a body near Zapata, Texas.")
+    doc = extract(geoparser, text)
+    assert [(e.date, e.place.name) for e in doc.events] == [("2024-10-10", "Rio Bravo"),
+                                                            ("2024-10-11", "Zapata")]
+
+
+def test_the_sentence_after_the_lead_that_gives_the_day_tells_it(geoparser):
+    text = ("Officers seized more than $1 million in unreported cash that was on its way to Mexico. "
+            "On Oct. 9, officers at the San Ysidro Port of Entry watched an SUV pull up for inspection. "
+            "They searched the vehicle and found bundles of currency in the quarter panels.")
+    (event,) = extract(geoparser, text).events
+    assert (event.type, event.direction, event.date) == ("cash_smuggling", "southbound", "2024-10-09")
+    assert event.evidence.startswith("On Oct. 9, officers at the San Ysidro")
+    assert event.place.place_id == "poe:san-ysidro"
+    assert [q.value for q in event.quantities] == [1_000_000.0]
+
+
+def test_a_lead_with_its_day_stays_where_it_is(geoparser):
+    text = ("Officers seized $40,000 in cash at the port in Nogales on Monday. "
+            "On Oct. 9, officers at the San Ysidro Port of Entry met with reporters.")
+    (event,) = extract(geoparser, text).events
+    assert event.start == 0
+
+
+def test_an_agreement_told_twice_is_one(geoparser):
+    text = ("Mexico and the United States agreed on Wednesday in Mexico City to keep working together. "
+            "What was first promoted as the signing of a security agreement became a reaffirmation.")
+    assert kinds(extract(geoparser, text)) == ["agreement"]
+
+
+def test_an_analysis_of_court_cases_is_statistics(geoparser):
+    text = "An analysis found that cases filed in Arizona in 2021 involved 300,000 rounds of ammunition."
+    assert extract(geoparser, text).events == []
