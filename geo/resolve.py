@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import NamedTuple
 
 from gazetteer.model import NameMatch, Place
 from gazetteer.projection import haversine_km
-from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, match_reasons, match_score
+from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, match_score, name_reasons, qualifier_reasons
 
 from .document import Document, Mention
 from .matching import fold_text
@@ -37,9 +38,20 @@ NEARBY_CHARS = 300
 KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
 
 
+class Sense(NamedTuple):
+    """One place a mention can mean, under one of its names, with what the
+    place and the name say for it (the reasons no qualifier changes)."""
+
+    place: Place
+    match: NameMatch
+    reasons: tuple[str, ...]
+
+
 class Resolver:
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        # One Sense per gazetteer entry, made when first met: names recur article after article.
+        self._senses: dict[tuple, Sense] = {}
         # Per-pair geometry, by place ids: the same pairs recur article after article.
         self._line_distance: dict[tuple[str, str], float] = {}
         self._line_point: dict[tuple[str, str], tuple[float, float]] = {}
@@ -90,8 +102,7 @@ class Resolver:
         for j in qualifying:  # "Sonora" in "Nogales, Sonora" is the state
             admin = [o for o in options[j] if o.place.kind in QUALIFIER_KINDS]
             options[j] = admin or options[j]
-        first = [self._rank(m, opts, qualifiers.get(i, []))
-                 for i, (m, opts) in enumerate(zip(mentions, options))]
+        first = self._ranked(mentions, options, qualifiers, qualifying)
         anchors = self._anchors(mentions, first, qualifiers)
         self._starts = [m.start for m in mentions]
         final = []
@@ -104,12 +115,17 @@ class Resolver:
 
     # -- candidates --------------------------------------------------------
 
-    def _options(self, mention: Mention) -> list[NameMatch]:
+    def _options(self, mention: Mention) -> list[Sense]:
         out = []
-        for place_id, how, form, _kind in mention.candidates:
-            place = self.gaz.get(place_id)
-            if place is not None:
-                out.append(NameMatch(place, form, how))
+        for entry in mention.candidates:
+            place = self.gaz.get(entry[0])
+            if place is None:
+                continue
+            sense = self._senses.get(entry)
+            if sense is None or sense.place is not place:  # a place added since under that id
+                match = NameMatch(place, entry[2], entry[1])
+                sense = keep(self._senses, entry, Sense(place, match, name_reasons(match)))
+            out.append(sense)
         return out
 
     @staticmethod
@@ -133,19 +149,37 @@ class Resolver:
                 j += 1
         return qualifiers, qualifying
 
+    def _ranked(self, mentions, options, qualifiers, qualifying) -> list[list[tuple]]:
+        """Each mention's options ranked; once for all the unqualified
+        mentions of one name written alike (the ranking is the same)."""
+        out = []
+        by_name: dict[tuple, list[tuple]] = {}
+        for i, (mention, opts) in enumerate(zip(mentions, options)):
+            quals = qualifiers.get(i)
+            if quals:
+                out.append(self._rank(mention, opts, quals))
+                continue
+            key = (mention.text, mention.cue, i in qualifying, mention.candidates)
+            ranked = by_name.get(key)
+            if ranked is None:
+                ranked = by_name[key] = self._rank(mention, opts, [])
+            out.append(ranked)
+        return out
+
     @staticmethod
-    def _rank(mention: Mention, opts: list[NameMatch], quals: list[Qualifier]):
-        """(score, extra reasons, place, match) per place, best first."""
+    def _rank(mention: Mention, opts: list[Sense], quals: list[Qualifier]):
+        """(score, extra reasons, place, sense) per place, best first."""
         best: dict[str, tuple] = {}
-        for match in opts:
-            score = match_score(match, mention.text, quals)
-            if mention.cue and match.place.kind == mention.cue:
+        for sense in opts:
+            place = sense.place
+            score = match_score(sense.match, mention.text, quals)
+            if mention.cue and place.kind == mention.cue:
                 score += CUE_WEIGHT
-            if mention.cue == "municipality" and match.place.kind != "municipality":
+            if mention.cue == "municipality" and place.kind != "municipality":
                 score -= 1.0
-            current = best.get(match.place.id)
+            current = best.get(place.id)
             if current is None or score > current[0]:
-                best[match.place.id] = (score, [], match.place, match)
+                best[place.id] = (score, [], place, sense)
         return sorted(best.values(), key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
@@ -176,7 +210,7 @@ class Resolver:
         # Places named close by in the text say more than places far away.
         nearness = {a.id: text_nearness(abs(self._starts[j] - mention.start)) for j, a, _w in anchors}
         out = []
-        for score, reasons, place, match in ranked:
+        for score, reasons, place, sense in ranked:
             if place.kind in LINE_KINDS and place.has_shape:
                 line = self.gaz.geometry(place.id)
                 near = [(KM_PER_DEGREE * self._distance_to_line(place.id, line, a), a) for a in others]
@@ -198,7 +232,7 @@ class Resolver:
                     score += SIDE_WEIGHT * share
                     if share > 0.5:
                         reasons = [*reasons, f"on the {place.side} side like the article's places nearby"]
-            out.append((score, reasons, place, match))
+            out.append((score, reasons, place, sense))
         return sorted(out, key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
@@ -221,9 +255,9 @@ class Resolver:
                     continue
                 for k, option in enumerate(final[i]):
                     if option[2].id == winner and k > 0:
-                        score, reasons, place, match = option
+                        score, reasons, place, sense = option
                         why = [*reasons, "same name as elsewhere in the article"]
-                        promoted = (final[i][0][0] + 0.01, why, place, match)
+                        promoted = (final[i][0][0] + 0.01, why, place, sense)
                         final[i] = [promoted, *[o for o in final[i] if o[2].id != winner]]
                         break
 
@@ -233,8 +267,8 @@ class Resolver:
         if not ranked:
             mention.reason = "no gazetteer entry fits"
             return
-        score, extra, place, match = ranked[0]
-        reasons = [*match_reasons(match, quals), *extra]
+        score, extra, place, sense = ranked[0]
+        reasons = [*qualifier_reasons(place, quals), *sense.reasons, *extra]
         if mention.cue in ("port_of_entry", "station", "checkpoint") and place.kind != mention.cue:
             lat, lon, _ = self._point(doc, i, place, anchors)
             nearby = self.gaz.nearest(lat, lon, kind=mention.cue, limit=1)
