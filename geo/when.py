@@ -72,10 +72,12 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
     return _resolve(sentence, set(_WORD.findall(sentence.lower())), published)
 
 
-def _resolve(sentence: str, words: set[str], published: str | None) -> EventDate:
+def _resolve(sentence: str, words: set[str], published: str | None, found=None) -> EventDate:
+    """``found``: the FULL, MONTH_DAY and WEEKDAY matches, when the caller has them."""
     has_month = not words.isdisjoint(MONTHS)
     pub = publication_day(published)
-    m = FULL.search(sentence) if has_month else None
+    full, month_day, weekday = found or (None, None, None)
+    m = (full[0] if full else None) if full is not None else FULL.search(sentence) if has_month else None
     if m:
         if m.group(1):
             found = _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
@@ -83,7 +85,10 @@ def _resolve(sentence: str, words: set[str], published: str | None) -> EventDate
             found = _iso(int(m.group(6)), MONTHS[m.group(5).lower()], int(m.group(4)))
         if found:
             return EventDate(found, "day", m.group(0))
-    m = MONTH_DAY.search(sentence) if has_month and pub else None
+    if month_day is not None:
+        m = month_day[0] if month_day and pub else None
+    else:
+        m = MONTH_DAY.search(sentence) if has_month and pub else None
     if m:
         month = MONTHS[(m.group(1) or m.group(4)).lower()]
         day = int(m.group(2) or m.group(3))
@@ -97,7 +102,10 @@ def _resolve(sentence: str, words: set[str], published: str | None) -> EventDate
     if m:
         return EventDate((pub + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])).isoformat(), "day",
                          m.group(0))
-    m = WEEKDAY.search(sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
+    if weekday is not None:
+        m = weekday[0] if weekday and pub else None
+    else:
+        m = WEEKDAY.search(sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
     if m:
         target = WEEKDAYS[m.group(1).lower()]
         if FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start()):
@@ -125,16 +133,15 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
         return [_undated(published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = publication_day(published)
-    found_matches = []
-    if not words.isdisjoint(MONTHS):
-        found_matches += [*FULL.finditer(sentence), *MONTH_DAY.finditer(sentence)]
-    if not words.isdisjoint(WEEKDAYS):
-        found_matches += list(WEEKDAY.finditer(sentence))
-    matches = sorted(found_matches, key=lambda m: m.start())
+    has_month = not words.isdisjoint(MONTHS)
+    full = list(FULL.finditer(sentence)) if has_month else []
+    month_day = list(MONTH_DAY.finditer(sentence)) if has_month else []
+    weekday = list(WEEKDAY.finditer(sentence)) if not words.isdisjoint(WEEKDAYS) else []
+    matches = sorted([*full, *month_day, *weekday], key=lambda m: m.start())
     if pub is not None and len(matches) > 1:
         for m in matches:
             future = FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start())
             one = resolve_date(("will " if future else "") + m.group(0), published)
             if one.precision == "day" and all(one.date != f.date for f in found):
                 found.append(EventDate(one.date, "day", m.group(0)))
-    return found if len(found) > 1 else [_resolve(sentence, words, published)]
+    return found if len(found) > 1 else [_resolve(sentence, words, published, (full, month_day, weekday))]
