@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .coordinates import find_coordinates
 from .document import Document, Mention
-from .offsets import offset_for
+from .offsets import find_offset, offset_from
 
 # How far from its representative point a place of each kind may extend (km):
 # the part of a location's uncertainty that comes from the anchor itself.
@@ -35,11 +35,15 @@ class Locator:
         for i, mention in enumerate(doc.mentions):
             if mention.place_id is None or mention.lat is None:
                 continue
+            found = find_offset(doc.text, mention.start)
+            if found is None:
+                mention.offset = None
+                continue
             place = self.gaz.get(mention.place_id)
             radius = kind_radius_km(mention.feature, place.population if place else None)
-            offset = offset_for(doc.text, mention.start, mention.end, mention.place_id,
-                                mention.lat, mention.lon, radius)
-            if offset is not None and i > 0:
+            offset = offset_from(doc.text, found, mention.end, mention.place_id,
+                                 mention.lat, mention.lon, radius)
+            if i > 0:
                 self._snap_to_line(doc, doc.mentions[i - 1], offset)
             mention.offset = offset
         taken = [(m.start, m.end) for m in doc.mentions]

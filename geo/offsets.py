@@ -59,6 +59,8 @@ BARE = re.compile(
 _DIRECTION_WORDS = frozenset(BEARINGS)
 _LINK_ENDINGS = ("of ", "from ", "the ", "de ", "del ", "la ", "el ", "los ", "las ")
 _LINK_WORDS = frozenset({"of", "from", "the", "de", "del", "la", "el", "los", "las"})
+_UNIT_ENDINGS = tuple(UNITS_KM)
+_BEFORE_DIRECTION = frozenset({"to", "the", "al", "hacia", "el"})
 BARE_DISTANCE_KM = 8.0  # "south of Roma": somewhere near, to the south
 LOOKBACK = 60
 
@@ -102,7 +104,7 @@ def find_offset(text: str, start: int) -> tuple[int, float | None, float] | None
     words = window.lower().split()
     if not words or words[-1] not in _LINK_WORDS or not _DIRECTION_WORDS.intersection(words[-4:]):
         return None  # every offset phrase ends "<direction> of|from|de [the]" right before the name
-    for pattern in (ENGLISH, SPANISH):
+    for pattern in (ENGLISH, SPANISH) if not window.isascii() or _unit_before_direction(words) else ():
         m = pattern.search(window)
         if m:
             number = _number(m["num"])
@@ -123,6 +125,25 @@ def _wgs84():
     from pyproj import Geod
 
     return Geod(ellps="WGS84")
+
+
+def _unit_before_direction(words: list[str]) -> bool:
+    """Whether a distance can end right before the direction: in "15 miles
+    [to the] east of [the]" and "20 km al sur de", the word before the
+    direction ("to the", "al", "hacia el" aside) ends with a unit. Every
+    match of ENGLISH or SPANISH has one, and the test costs far less than a
+    search with either (for ASCII text, where lower case is what the
+    patterns' IGNORECASE sees)."""
+    for k in (2, 3):
+        if len(words) > k and words[-k] in _DIRECTION_WORDS:
+            i = len(words) - k - 1
+            if words[i] in _BEFORE_DIRECTION:
+                i -= 1
+            if i >= 0 and words[i] in _BEFORE_DIRECTION:
+                i -= 1
+            if i >= 0 and words[i].endswith(_UNIT_ENDINGS):
+                return True
+    return False
 
 
 def displace(lat: float, lon: float, distance_km: float, bearing_deg: float) -> tuple[float, float]:
@@ -147,6 +168,12 @@ def offset_for(text: str, start: int, end: int, place_id: str, lat: float, lon: 
     found = find_offset(text, start)
     if found is None:
         return None
+    return offset_from(text, found, end, place_id, lat, lon, anchor_radius_km)
+
+
+def offset_from(text: str, found: tuple[int, float | None, float], end: int, place_id: str, lat: float,
+                lon: float, anchor_radius_km: float) -> Offset:
+    """The Offset of a phrase ``find_offset`` found, ending with the name at ``end``."""
     phrase_start, distance, bearing = found
     moved = distance if distance is not None else BARE_DISTANCE_KM
     new_lat, new_lon = displace(lat, lon, moved, bearing)
