@@ -49,6 +49,9 @@ def ingest(ctx, inputs, db, column_map, engine, scheduler, workers, lang, quiet,
     """
     from maps.ingest import ingest as run
 
+    if scheduler and engine == "local" and \
+            ctx.get_parameter_source("engine") is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--scheduler runs on Dask: drop --engine local")
     root = ctx.find_root().obj or {}
     bad = 0
 

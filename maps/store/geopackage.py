@@ -212,9 +212,11 @@ class GeoPackageStore(EventStore):
         if not exists and not folder.is_dir():
             raise self._error(f"no folder {folder}")
         if not exists and not os.access(folder, os.W_OK):
-            raise self._error("permission denied")
+            raise self._error(f"permission denied: cannot create a file in {folder}")
         if exists and not self.readonly and not os.access(self.path, os.W_OK):
             raise self._error("the file is read-only")
+        if exists and not self.readonly and not os.access(folder, os.W_OK):
+            raise self._error(f"the folder {folder} is read-only (SQLite writes its journal beside the file)")
         try:
             if self.readonly:
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
-import stat
+import shutil
+import subprocess
+import sys
 
 import geopandas
 import pytest
@@ -16,6 +18,7 @@ from click.testing import CliRunner
 from bordermap.cli.main import cli
 from maps.store import read_store_events
 
+BORDERMAP = [sys.executable, "-m", "bordermap"]
 GOOD = ("Officers at the Mariposa Port of Entry in Nogales, Ariz., seized 300 pounds of methamphetamine "
         "hidden in a pickup truck on Tuesday, officials said.")
 
@@ -89,27 +92,18 @@ def never_read(*args, **kwargs):
     raise AssertionError("the inputs were read before the store was checked")
 
 
-@pytest.mark.parametrize("case", ["no folder", "read-only file", "not a store", "a folder", "not sqlite",
-                                  "no server"])
+@pytest.mark.parametrize("case", ["no folder", "not a store", "a folder", "not sqlite", "no server"])
 def test_an_unusable_store_fails_before_any_work(run, tmp_path, corpus, monkeypatch, case):
     import maps.store.sources
-    from maps.store import open_store
 
-    if case == "read-only file" and os.geteuid() == 0:
-        pytest.skip("root may write read-only files")
     monkeypatch.setattr(maps.store.sources, "read_sources", never_read)
     plain = tmp_path / "plain.gpkg"
     plain.write_bytes(b"this is not a database at all" * 100)
-    locked = tmp_path / "locked.gpkg"
-    if case == "read-only file":
-        open_store(locked).close()
-        locked.chmod(stat.S_IRUSR)
     if case == "not a store":
         geopandas.GeoDataFrame({"a": [1]}, geometry=geopandas.points_from_xy([0], [0]), crs=4326).to_file(
             tmp_path / "export.gpkg", layer="events")
     db, message = {
         "no folder": (tmp_path / "missing" / "events.gpkg", "no folder"),
-        "read-only file": (locked, "read-only"),
         "not a store": (tmp_path / "export.gpkg", "not a bordermap store"),
         "a folder": (tmp_path, "it is a folder"),
         "not sqlite": (plain, "not a GeoPackage"),
@@ -119,6 +113,67 @@ def test_an_unusable_store_fails_before_any_work(run, tmp_path, corpus, monkeypa
     assert result.exit_code == 2, (result.stderr, result.exception)
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"bordermap: cannot use the store {db}: ") and message in line
+
+
+def as_a_user(command: list[str]) -> list[str]:
+    """``command`` run without the power to write anywhere: unchanged for a
+    user, and for root without the capabilities that pass over file modes
+    (so a read-only folder is read-only); skips when they cannot be dropped."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    drop = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"] if setpriv else None
+    if drop is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root, and cannot drop the capabilities that write anywhere")
+    return [*drop, *command]
+
+
+@pytest.mark.parametrize("case", ["new store in a read-only folder", "store in a read-only folder",
+                                  "read-only store"])
+def test_a_store_that_cannot_be_written_fails_before_any_work(tmp_path, corpus, case):
+    """For real, in a process of its own: no summary, nothing read, the store untouched."""
+    from maps.store import open_store
+
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    db = folder / ("new.gpkg" if case.startswith("new") else "events.gpkg")
+    if not case.startswith("new"):
+        open_store(db).close()
+    before = db.read_bytes() if db.exists() else None
+    (db if case == "read-only store" else folder).chmod(0o555 if case != "read-only store" else 0o444)
+    try:
+        done = subprocess.run(as_a_user([*BORDERMAP, "ingest", corpus, "--db", str(db)]), capture_output=True,
+                              text=True, timeout=120)
+    finally:
+        folder.chmod(0o755)
+        if db.exists():
+            db.chmod(0o644)
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.splitlines()
+    message = {"new store in a read-only folder": f"permission denied: cannot create a file in {folder}",
+               "store in a read-only folder": f"the folder {folder} is read-only",
+               "read-only store": "the file is read-only"}[case]
+    assert line.startswith(f"bordermap: cannot use the store {db}: ") and message in line
+    assert (db.read_bytes() if db.exists() else None) == before
+    assert sorted(p.name for p in folder.iterdir()) == ([] if before is None else [db.name])
+
+
+def test_scheduler_and_a_local_engine_do_not_go_together(run, tmp_path, corpus):
+    result = run("ingest", corpus, "--db", tmp_path / "events.gpkg", "--engine", "local",
+                 "--scheduler", "tcp://127.0.0.1:1")
+    assert result.exit_code == 2 and "--scheduler runs on Dask" in result.stderr
+    assert not (tmp_path / "events.gpkg").exists()
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_cannot_be_reached_exits_3_before_reading(run, tmp_path, corpus, monkeypatch):
+    import maps.store.sources
+
+    monkeypatch.setattr(maps.store.sources, "read_sources", never_read)
+    result = run("ingest", corpus, "--db", tmp_path / "events.gpkg", "--scheduler", "tcp://127.0.0.1:1")
+    assert result.exit_code == 3, (result.stderr, result.exception)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("bordermap: cannot use the Dask scheduler at tcp://127.0.0.1:1: ")
 
 
 def test_query_writes_gis_files(run, tmp_path, corpus):

@@ -61,3 +61,26 @@ def test_a_store_that_cannot_be_written_fails_before_any_work(postgres_server, c
     assert info.value.exit_code == 2
     with pytest.raises(StoreError, match="no bordermap store in schema 'nothing_here'"):
         read_store_events(f"{postgres_server}?schema=nothing_here")
+
+
+@pytest.mark.db
+def test_bad_urls_and_read_only_roles_fail_before_any_work(postgres_server, pg_url, corpus):
+    import psycopg
+
+    ingest([corpus], pg_url)
+    base, schema = split_url(pg_url)
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS bordermap_viewer")
+        conn.execute("CREATE ROLE bordermap_viewer LOGIN")
+        conn.execute(f'GRANT USAGE ON SCHEMA "{schema}" TO bordermap_viewer')
+        conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO bordermap_viewer')
+    viewer = pg_url.replace("postgres@", "bordermap_viewer@")
+    port = postgres_server.rsplit(":", 1)[1].split("/")[0]
+    for url, message in ((viewer, "permission denied for table bordermap_meta"),
+                         (base.rsplit("/", 1)[0] + "/no_such_db", 'database "no_such_db" does not exist'),
+                         (base.replace(port, "notaport"), 'invalid integer value "notaport"'),
+                         (f"{base}?sslmode=sometimes", "sslmode")):
+        with pytest.raises(StoreError, match=message) as info:
+            ingest([corpus], url, on_bad_record=pytest.fail)
+        assert info.value.exit_code == 2 and "\n" not in str(info.value)
+    assert len(read_store_events(viewer)) == len(read_store_events(pg_url)) > 0, "reading needs no more"
