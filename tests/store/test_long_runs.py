@@ -34,15 +34,21 @@ def test_dask_stores_exactly_what_one_process_stores(tmp_path, gaz):
     from distributed import LocalCluster
 
     corpus = str(write_jsonl(tmp_path / "news.jsonl", 600, seed=11, gazetteer=gaz))
-    local = ingest([corpus], str(tmp_path / "local.gpkg"))
-    on_own_cluster = ingest([corpus], str(tmp_path / "dask.gpkg"), engine="dask", workers=2)
+    local = ingest([corpus], str(tmp_path / "local.gpkg")).to_dict()
+    on_own_cluster = ingest([corpus], str(tmp_path / "dask.gpkg"), engine="dask", workers=2, batch_size=17)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        by_address = ingest([corpus], str(tmp_path / "address.gpkg"), engine="dask",
-                            scheduler=cluster.scheduler_address, batch_size=17)
+        # the command itself, as a user runs it against a cluster
+        done = subprocess.run([*BORDERMAP, "ingest", corpus, "--db", str(tmp_path / "address.gpkg"),
+                               "--scheduler", cluster.scheduler_address, "--format", "json"],
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        assert "extract_batch" in cluster.scheduler.task_prefixes, "it ran on this cluster"
+    by_address = json.loads(done.stdout)
     expected = read_store_events(tmp_path / "local.gpkg")
     assert len(expected) > 1000
-    for run, name in ((on_own_cluster, "dask.gpkg"), (by_address, "address.gpkg")):
-        assert (run.new, run.events, run.store) == (local.new, local.events, local.store)
+    for run, name in ((on_own_cluster.to_dict(), "dask.gpkg"), (by_address, "address.gpkg")):
+        assert run["engine"] == "dask"
+        assert (run["new"], run["events"], run["store"]) == (local["new"], local["events"], local["store"])
         pd.testing.assert_frame_equal(read_store_events(tmp_path / name), expected)
         pd.testing.assert_frame_equal(articles_table(tmp_path / name),
                                       articles_table(tmp_path / "local.gpkg"))
@@ -56,29 +62,32 @@ def stored_articles(db) -> int:
         return 0  # not created yet
 
 
+KILLED_RUN = 10_000  # articles, as the test: kill -9 in the middle of a 10,000-article ingest
+
+
 @pytest.mark.slow
 def test_killed_and_started_again_it_loses_and_doubles_nothing(tmp_path, gaz):
-    corpus = str(write_jsonl(tmp_path / "news.jsonl", 2000, seed=5, gazetteer=gaz))
-    ingest([corpus], str(tmp_path / "reference.gpkg"))
+    corpus = str(write_jsonl(tmp_path / "news.jsonl", KILLED_RUN, seed=5, gazetteer=gaz))
     db = tmp_path / "events.gpkg"
     command = [*BORDERMAP, "ingest", corpus, "--db", str(db), "--quiet"]
     process = subprocess.Popen(command)
-    deadline = time.monotonic() + 300
-    while stored_articles(db) < 500:
+    deadline = time.monotonic() + 600
+    while stored_articles(db) < KILLED_RUN // 3:
         assert process.poll() is None, "the run ended before it could be killed: make the corpus bigger"
         assert time.monotonic() < deadline
         time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.wait()
     done = stored_articles(db)
-    assert 500 <= done < 2000
-    again = subprocess.run([*command[:-1], "--format", "json"], capture_output=True, text=True, timeout=600)
+    assert KILLED_RUN // 3 <= done < KILLED_RUN
+    again = subprocess.run([*command[:-1], "--format", "json"], capture_output=True, text=True, timeout=900)
     assert again.returncode == 0, again.stderr
     summary = json.loads(again.stdout)
-    assert summary["new"] == 2000 - done and summary["skipped"] == {"already stored": done}
+    assert summary["new"] == KILLED_RUN - done and summary["skipped"] == {"already stored": done}
+    ingest([corpus], str(tmp_path / "reference.gpkg"))  # the same command, never killed
     pd.testing.assert_frame_equal(read_store_events(db), read_store_events(tmp_path / "reference.gpkg"))
     table = articles_table(db)
-    assert len(table) == 2000 and table["url"].is_unique
+    assert len(table) == KILLED_RUN and table["url"].is_unique
 
 
 def same_content(a, b) -> None:
