@@ -27,7 +27,10 @@ WORLD_ALIAS_POPULATION = 1_000_000  # bump when what goes into the cached automa
 # Capital-letter codes of two or three letters ("US", "AZ", "RGV") are found
 # token by token: as automaton patterns they would match inside every word.
 _SHORT_FORM = re.compile(r"[A-Z]{2,3}")
-_SHORT_TOKEN = re.compile(r"\b[A-Z]{2,3}\b")
+# A leading \b would make the regex engine try every position; led by the
+# letter class, it skips to capitals, and the look-behind after the first
+# letter is the same word-start test.
+_SHORT_TOKEN = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,2}\b")
 
 # Kinds never matched as text: the border is annotated as its place names.
 UNMATCHED_KINDS = frozenset({"border_segment"})

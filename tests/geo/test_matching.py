@@ -3,8 +3,9 @@ tables say, character for character, so offsets in the folded text are
 offsets in the original."""
 
 import random
+import re
 
-from geo.matching import _NON_WORD, FOLD_TABLE, fold_text, word_boundaries
+from geo.matching import _NON_WORD, _SHORT_TOKEN, FOLD_TABLE, fold_text, word_boundaries
 
 # Every character the tables know, some they do not (above U+2100, outside
 # the Basic Multilingual Plane) and ASCII that folds ("`").
@@ -37,3 +38,14 @@ def test_mixed_text_folds_as_the_table_says():
 def test_examples():
     assert fold_text("Ciudad Juárez — “Río Bravo”’s") == "ciudad juarez - “rio bravo”'s"
     assert word_boundaries(fold_text("U.S.-México")) == "u s  mexico"
+
+
+def test_short_codes_are_whole_words_in_capitals():
+    whole_word = re.compile(r"\b[A-Z]{2,3}\b")
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice("ABCab _1-éÉ.\n") for _ in range(rng.randint(0, 14)))
+        found = [m.span() for m in _SHORT_TOKEN.finditer(text)]
+        assert found == [m.span() for m in whole_word.finditer(text)], repr(text)
+    codes = [m.group() for m in _SHORT_TOKEN.finditer("AZ, USA and RGVs near TX_1 or NM")]
+    assert codes == ["AZ", "USA", "NM"]
