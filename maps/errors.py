@@ -1,5 +1,5 @@
-"""Errors of the export layer; user errors are BordermapErrors, printed as
-one line by the CLI."""
+"""Errors of the maps, the exports, the event store and ingestion; user
+errors are BordermapErrors, printed as one line by the CLI."""
 
 from __future__ import annotations
 
@@ -49,5 +49,31 @@ class MapInputError(BordermapError):
 class MissingAssetsError(BordermapError):
     """The local copy of Leaflet and its plugins (for offline maps and PNGs),
     or the browser that draws PNGs, is not installed."""
+
+    exit_code = 3
+
+
+class StoreError(BordermapError):
+    """A store that cannot be opened, reached, created or written: a missing
+    folder, a read-only file, a file that is not a bordermap store, a
+    PostgreSQL server that does not answer or lacks PostGIS. Raised before
+    any article is read."""
+
+    exit_code = 2
+
+    def __init__(self, target, message: str):
+        self.target = str(target)
+        self.message = message
+        super().__init__(f"cannot use the store {self.target}: {message}")
+
+
+class ColumnMapError(BordermapError):
+    """A bad ``--map`` option (``text=body,published=date``)."""
+
+    exit_code = 2
+
+
+class EngineError(BordermapError):
+    """The Dask scheduler cannot be reached, or Dask is not installed."""
 
     exit_code = 3

@@ -81,8 +81,8 @@ def ingest(inputs, db, *, engine: str = "local", scheduler: str | None = None, w
     ``InputFileError`` naming its file and line) and skipped. A store that
     cannot be opened or written raises ``StoreError`` before anything is read.
     """
+    from maps.errors import EngineError
     from maps.store import open_store
-    from maps.store.errors import EngineError
     from maps.store.sources import input_size, parse_column_map
 
     started = time.perf_counter()
@@ -222,7 +222,7 @@ class _Dask:
     def __init__(self, scheduler, workers, places_files):
         import logging
 
-        from maps.store.errors import EngineError
+        from maps.errors import EngineError
 
         try:
             import dask
@@ -261,7 +261,7 @@ class _Dask:
 
     @staticmethod
     def _result(batch, future):
-        from maps.store.errors import EngineError
+        from maps.errors import EngineError
 
         try:
             return batch, future.result()

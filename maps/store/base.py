@@ -383,6 +383,6 @@ class EventStore(ABC):
         self._execute(f"UPDATE {meta} SET value = {self.param} WHERE key = 'schema'", (SCHEMA_VERSION,))
 
     def _error(self, message: str):
-        from .errors import StoreError
+        from maps.errors import StoreError
 
         return StoreError(self.target, message)

@@ -33,8 +33,7 @@ from geo.readers import (
     read_html,
     read_text_file,
 )
-
-from .errors import ColumnMapError
+from maps.errors import ColumnMapError
 
 FIELDS = ("id", "title", "published", "text", "url", "source", "lang")
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # as geo.readers names records of a file

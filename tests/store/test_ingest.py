@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
+from maps.errors import EngineError
 from maps.ingest import IngestSummary, ingest
-from maps.store.errors import EngineError
 
 
 def test_summary(tmp_path, corpus):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from maps.errors import StoreError
 from maps.ingest import ingest
 from maps.store import open_store, read_store_events
-from maps.store.errors import StoreError
 from maps.store.postgis import safe_url, split_url
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from gazetteer.errors import InputFileError
 from geo.readers import read_documents
-from maps.store.errors import ColumnMapError
+from maps.errors import ColumnMapError
 from maps.store.sources import input_size, parse_column_map, read_sources
 
 TEXT = "Agents near Sasabe, Ariz., rescued 12 migrants on Tuesday, the agency said."
