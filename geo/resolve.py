@@ -243,8 +243,8 @@ class Resolver:
             if final[i]:
                 groups[fold_text(m.text)].append(i)
         for indexes in groups.values():
-            if len(indexes) < 2:
-                continue
+            if len(indexes) < 2 or all(i in qualifiers or len(final[i]) < 2 for i in indexes):
+                continue  # only an unqualified mention with another option can change
             totals: dict[str, float] = defaultdict(float)
             for i in indexes:
                 for score, _, place, _ in final[i][:3]:
