@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from gazetteer.projection import haversine_km
+
+# The command in a process of its own, as a user runs it.
+BORDERMAP = [sys.executable, "-m", "bordermap"]
 
 # The ten states along the line.
 US_BORDER_STATES = ("California", "Arizona", "New Mexico", "Texas")
@@ -88,3 +93,13 @@ def mentions_over(doc, phrase: str, occurrence: int = 0) -> list:
 
 def describe_mentions(doc) -> list[tuple]:
     return [(m.start, m.end, m.text, m.place_id) for m in doc.mentions]
+
+
+def invoke_cli(*args, input=None, env=None):
+    """``bordermap ARGS`` run in this process by click's runner (arguments
+    may be paths): its exit code, standard output and error, exception."""
+    from click.testing import CliRunner
+
+    from bordermap.cli.main import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, env=env, catch_exceptions=True)

@@ -11,10 +11,9 @@ from pathlib import Path
 import geopandas
 import pytest
 import shapely
-from click.testing import CliRunner
+from testing import invoke_cli
 
 import maps.io.geojson
-from bordermap.cli.main import cli
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "nogales-seizure.txt")
 SUFFIXES = (".geojson", ".gpkg", ".parquet", ".csv")
@@ -29,12 +28,7 @@ ARTICLES = [
 
 @pytest.fixture
 def run(gaz):
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=True)
-
-    return invoke
+    return invoke_cli
 
 
 def ok(result):

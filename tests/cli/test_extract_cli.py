@@ -9,10 +9,8 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
-from testing import assert_near
+from testing import assert_near, invoke_cli
 
-from bordermap.cli.main import cli
 from geo.document import MENTION_FIELDS
 
 MENTION_KEYS = {"start", "end", "text", "place_id", "name", "feature", "admin1", "country", "lat", "lon",
@@ -28,12 +26,7 @@ SPANISH = {"id": "gaceta-3", "title": "Cierre", "published": "2020-01-03",
 
 @pytest.fixture
 def run(gaz):
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, list(args), input=input, catch_exceptions=True)
-
-    return invoke
+    return invoke_cli
 
 
 def ok(result) -> str:

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from bordermap.cli.main import cli
+from testing import invoke_cli
 
 ARTICLE = ("NOGALES, Ariz. — Border Patrol agents seized 60 pounds of methamphetamine from a northbound "
            "sedan at the Mariposa crossing on Tuesday, March 5, 2024, officials said.\n\n"
@@ -18,12 +16,7 @@ ARTICLE = ("NOGALES, Ariz. — Border Patrol agents seized 60 pounds of methamph
 
 @pytest.fixture
 def run(gaz, fresh_default):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=True)
-
-    return invoke
+    return invoke_cli
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
+from testing import BORDERMAP
 
 from maps.errors import EngineError
 from maps.ingest import IngestSummary, ingest
@@ -67,7 +67,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path, corpus):
     """A progress bar with the rate and time left on a terminal; silent into a pipe."""
     import pty
 
-    command = [sys.executable, "-m", "bordermap", "ingest", corpus, "--db", str(tmp_path / "tty.gpkg")]
+    command = [*BORDERMAP, "ingest", corpus, "--db", str(tmp_path / "tty.gpkg")]
     main, secondary = pty.openpty()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=secondary, stderr=secondary,
                                env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})

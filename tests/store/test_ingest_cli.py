@@ -9,28 +9,20 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 
 import geopandas
 import pytest
-from click.testing import CliRunner
+from testing import BORDERMAP, invoke_cli
 
-from bordermap.cli.main import cli
 from maps.store import read_store_events
 
-BORDERMAP = [sys.executable, "-m", "bordermap"]
 GOOD = ("Officers at the Mariposa Port of Entry in Nogales, Ariz., seized 300 pounds of methamphetamine "
         "hidden in a pickup truck on Tuesday, officials said.")
 
 
 @pytest.fixture
 def run(gaz):
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=True)
-
-    return invoke
+    return invoke_cli
 
 
 @pytest.fixture

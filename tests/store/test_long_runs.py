@@ -9,17 +9,15 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 
 import pandas as pd
 import pytest
+from testing import BORDERMAP
 
 from maps.ingest import ingest
 from maps.store import read_store_events
 from maps.store.synthetic import write_jsonl
-
-BORDERMAP = [sys.executable, "-m", "bordermap"]
 
 
 def articles_table(db) -> pd.DataFrame:
