@@ -157,10 +157,10 @@ def test_scheduler_and_a_local_engine_do_not_go_together(run, tmp_path, corpus):
     assert not (tmp_path / "events.gpkg").exists()
 
 
-@pytest.mark.slow
 def test_a_scheduler_that_cannot_be_reached_exits_3_before_reading(run, tmp_path, corpus, monkeypatch):
     import maps.store.sources
 
+    monkeypatch.setattr("maps.ingest.DASK_TIMEOUT", "1s")
     monkeypatch.setattr(maps.store.sources, "read_sources", never_read)
     result = run("ingest", corpus, "--db", tmp_path / "events.gpkg", "--scheduler", "tcp://127.0.0.1:1")
     assert result.exit_code == 3, (result.stderr, result.exception)
