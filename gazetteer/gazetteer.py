@@ -135,11 +135,22 @@ class Gazetteer:
 
     @property
     def version(self) -> str:
-        """Identifies the data (and the user's added places) for caches."""
+        """Identifies the data (and the user's added places) for caches: two
+        sets of added places differ in version even when they are as many."""
         from .index import data_version
 
-        extra = f"+{len(self._extra)}" if self._extra else ""
-        return data_version(self.data_dir) + extra
+        return data_version(self.data_dir) + self._extra_version()
+
+    def _extra_version(self) -> str:
+        """The added places' count and a digest of what name matching reads of them."""
+        if not self._extra:
+            return ""
+        import hashlib
+
+        rows = sorted(repr((p.id, p.name, p.aliases, p.abbreviations, p.kind, p.country, p.population))
+                      for p in self._extra.values())
+        digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()[:12]
+        return f"+{len(rows)}-{digest}"
 
     def _qualifier(self, text: str) -> Qualifier | None:
         places = tuple(m.place for m in self.lookup(text) if m.place.kind in QUALIFIER_KINDS)

@@ -299,3 +299,17 @@ def test_two_gazetteers_rank_their_own_place_under_one_id(cache_dir, tmp_path):
     first, second = small.search("Camp 3")[0], large.search("Camp 3")[0]
     assert first.place.id == second.place.id == "user:camp-3"
     assert second.score > first.score
+
+
+def test_two_sets_of_added_places_are_two_versions(cache_dir, tmp_path):
+    """Caches keyed by the version (the name automaton) must not hand one
+    user's names to another who added as many places."""
+    from gazetteer import Gazetteer
+
+    header = "name,lat,lon,kind\n"
+    alfa, beta, again = Gazetteer(), Gazetteer(), Gazetteer()
+    alfa.load_places_file(write(tmp_path / "alfa.csv", header + "Campo Alfa,31.45,-111.33,landmark\n"))
+    beta.load_places_file(write(tmp_path / "beta.csv", header + "Campo Beta,31.45,-111.33,landmark\n"))
+    again.load_places_file(tmp_path / "alfa.csv")
+    assert alfa.version != beta.version
+    assert alfa.version == again.version

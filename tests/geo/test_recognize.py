@@ -219,3 +219,19 @@ def test_seed_article(seed_doc):
     assert mentions_over(seed_doc, "U.S. Border Patrol") == []
     assert mentions_over(seed_doc, "Los Angeles Times") == []  # in the byline, before the body
     assert [m.text for m in mentions_over(seed_doc, "Arizona-Sonora")] == ["Arizona", "Sonora"]
+
+
+def test_a_second_users_places_are_found(cache_dir, tmp_path):
+    """Two gazetteers with as many added places each get their own names."""
+    from gazetteer import Gazetteer
+    from geo.pipeline import Geoparser
+
+    found = []
+    for name in ("Campo Alfa", "Campo Beta"):
+        places = tmp_path / f"{name}.csv"
+        places.write_text(f"name,lat,lon,kind\n{name},31.45,-111.33,landmark\n", encoding="utf-8")
+        gazetteer = Gazetteer()
+        gazetteer.load_places_file(places)
+        doc = Geoparser(gazetteer, events=False).parse_text(f"Agents found them near {name} on Friday.")
+        found.append([m.text for m in doc.mentions])
+    assert found == [["Campo Alfa"], ["Campo Beta"]]
