@@ -1,13 +1,12 @@
 """Locations written relative to a place: "15 miles east of Sásabe", "20 km
 al sur de Nogales", "0.2 MILES WEST OF MARIPOSA PORT OF ENTRY", "south of
-Roma". The point is the place displaced along the geodesic (pyproj), with an
+Roma". The point is the place displaced along the geodesic (geopy), with an
 uncertainty that grows with the distance and with a missing distance."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cache
 
 UNITS_KM = {
     "mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "mi.": 1.609344,
@@ -120,13 +119,6 @@ def find_offset(text: str, start: int) -> tuple[int, float | None, float] | None
     return None
 
 
-@cache
-def _wgs84():
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
-
-
 def _unit_before_direction(words: list[str]) -> bool:
     """Whether a distance can end right before the direction: in "15 miles
     [to the] east of [the]" and "20 km al sur de", the word before the
@@ -148,10 +140,11 @@ def _unit_before_direction(words: list[str]) -> bool:
 
 def displace(lat: float, lon: float, distance_km: float, bearing_deg: float) -> tuple[float, float]:
     """The point ``distance_km`` along the geodesic from (lat, lon) at the
-    bearing: Karney's solution on WGS84, as geopy's ``geodesic``, but run by
-    PROJ in C (about 40 times faster; the same points to six decimals)."""
-    lon2, lat2, _back = _wgs84().fwd(lon, lat, bearing_deg, distance_km * 1000.0)
-    return round(lat2, 6), round(lon2, 6)
+    bearing (geopy's ``geodesic``: Karney's solution on WGS 84)."""
+    from geopy.distance import geodesic
+
+    point = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
+    return round(point.latitude, 6), round(point.longitude, 6)
 
 
 def uncertainty_km(distance_km: float | None, anchor_radius_km: float) -> float:
