@@ -95,6 +95,17 @@ def describe_mentions(doc) -> list[tuple]:
     return [(m.start, m.end, m.text, m.place_id) for m in doc.mentions]
 
 
+def stored_articles(db) -> int:
+    """How many articles a GeoPackage store holds now (read while another process writes it)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
 def invoke_cli(*args, input=None, env=None):
     """``bordermap ARGS`` run in this process by click's runner (arguments
     may be paths): its exit code, standard output and error, exception."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -36,6 +37,7 @@ from geo.readers import (
 from maps.errors import ColumnMapError
 
 FIELDS = ("id", "title", "published", "text", "url", "source", "lang")
+STDIN_PEEK = 4096  # bytes of standard input read to tell what it holds
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # as geo.readers names records of a file
 
 
@@ -186,15 +188,24 @@ def read_csv_stream(path: str, lang, mapping, advance) -> Iterator:
 
 
 def _stdin(lang, mapping) -> Iterator:
-    """Standard input: JSONL when it opens with "{", else a feed, a web page or a text."""
-    data = sys.stdin.buffer.read()
-    head = data.lstrip()[:200].lower()
-    if head[:1] == b"{":
-        yield from read_jsonl_stream("<stdin>", lang, mapping, lambda n: None, io.BytesIO(data))
-    elif head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+    """Standard input: JSONL when it opens with "{" (read a line at a time,
+    as a file is), else a feed, a web page or a text (read whole)."""
+    stream = sys.stdin.buffer
+    head = b""
+    while not head.strip():  # enough to see what it is
+        chunk = stream.read1(STDIN_PEEK) if hasattr(stream, "read1") else stream.read(STDIN_PEEK)
+        if not chunk:
+            break
+        head += chunk
+    start = head.lstrip()[:200].lower()
+    if start[:1] == b"{":
+        lines = itertools.chain(io.BytesIO(head + stream.readline()), stream)
+        yield from read_jsonl_stream("<stdin>", lang, mapping, lambda n: None, lines)
+        return
+    data = head + stream.read()
+    if start.startswith(b"<?xml") or b"<rss" in start or b"<feed" in start:
         yield from read_feed("<stdin>", data, lang)
-    elif head.startswith((b"<!doctype html", b"<html")):
+    elif start.startswith((b"<!doctype html", b"<html")):
         yield from read_html("<stdin>", data, lang)
     else:
         yield from read_text_file("<stdin>", data, lang)
-

@@ -9,10 +9,11 @@ import json
 import os
 import shutil
 import subprocess
+import time
 
 import geopandas
 import pytest
-from testing import BORDERMAP, invoke_cli
+from testing import BORDERMAP, invoke_cli, stored_articles
 
 from maps.store import read_store_events
 
@@ -52,6 +53,29 @@ def test_bad_input_is_reported_skipped_and_the_rest_stored(run, tmp_path, bad_in
     assert "skipped 1: bytes that are not UTF-8" in result.stderr
     frame = read_store_events(db)
     assert (frame["doc_id"] == "g").any()
+
+
+def test_standard_input_is_read_as_it_comes(tmp_path, corpus):
+    """JSONL piped in is stored a batch at a time while the pipe is still
+    open: read as a stream, not whole (memory stays flat)."""
+    from maps.ingest import BATCH
+
+    db = tmp_path / "events.gpkg"
+    with open(corpus, "rb") as f:
+        lines = f.readlines()
+    process = subprocess.Popen([*BORDERMAP, "ingest", "-", "--db", str(db), "--format", "json"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdin.write(b"".join(lines[:100]))
+    process.stdin.flush()
+    deadline = time.monotonic() + 120
+    while stored_articles(db) < BATCH:
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline, "nothing stored while the input was still open"
+        time.sleep(0.05)
+    process.stdin.write(b"".join(lines[100:]))
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert json.loads(out)["new"] == len(lines) == 150
 
 
 def test_json_summary(run, tmp_path, corpus):

@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import time
 
 import pandas as pd
 import pytest
-from testing import BORDERMAP
+from testing import BORDERMAP, stored_articles
 
 from maps.ingest import ingest
 from maps.store import read_store_events
@@ -50,14 +49,6 @@ def test_dask_stores_exactly_what_one_process_stores(tmp_path, gaz):
         pd.testing.assert_frame_equal(read_store_events(tmp_path / name), expected)
         pd.testing.assert_frame_equal(articles_table(tmp_path / name),
                                       articles_table(tmp_path / "local.gpkg"))
-
-
-def stored_articles(db) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.Error:
-        return 0  # not created yet
 
 
 KILLED_RUN = 10_000  # articles, as the test: kill -9 in the middle of a 10,000-article ingest
