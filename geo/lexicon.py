@@ -107,6 +107,12 @@ CONNECTORS = frozenset("""
 de del la las los el y e of the and on upon du da das do dos en
 """.split())
 
+# Feature words news often writes in lower case after a name ("the Lukeville
+# port of entry", "the Laredo sector", "the Hidalgo bridge").
+LOWER_TAILS = frozenset("""
+port entry bridge bridges crossing station checkpoint sector river county garita puente puentes cruce
+""".split())
+
 # Prepositions of place: a common-word name after one of these is a place.
 PLACE_PREPOSITIONS = frozenset("""
 in near at from to outside into toward towards through across around of via between en cerca de

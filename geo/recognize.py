@@ -71,7 +71,7 @@ def name_cased(span: str, upper_form: bool) -> bool:
         low = word.lower()
         if i == 0 and len(words) > 1 and low in lexicon.LOWER_OPENERS:
             continue
-        if i > 0 and low in lexicon.CONNECTORS:
+        if i > 0 and (low in lexicon.CONNECTORS or low in lexicon.LOWER_TAILS):
             continue
         return False
     return True

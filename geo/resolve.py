@@ -57,6 +57,7 @@ class Resolver:
         self._line_point: dict[tuple[str, str], tuple[float, float]] = {}
         self._km: dict[tuple[str, str], float] = {}
         self._folded: dict[str, str] = {}
+        self._road_ends: set[int] = set()  # of the document being resolved
 
     def _folded_name(self, place: Place) -> str:
         folded = self._folded.get(place.id)
@@ -109,6 +110,7 @@ class Resolver:
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(mentions, final, qualifiers)
+        self._road_ends = road_ends(doc.text, mentions, final)
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
             self._fill(doc, i, mention, ranked, anchors, qualifiers.get(i, []))
         return doc
@@ -303,8 +305,10 @@ class Resolver:
                 continue
             if self._distance_to_line(place.id, line, anchor) <= LINE_ANCHOR_DEG:
                 near_line.append((j, anchor))
-        same_sentence = [a for a in near_line if lo <= doc.mentions[a[0]].start < hi]
-        nearby = [a for a in near_line if abs(doc.mentions[a[0]].start - mention.start) <= NEARBY_CHARS]
+        # The towns that name a road's ends are no clue to where along a line this is.
+        close = [a for a in near_line if a[0] not in self._road_ends]
+        same_sentence = [a for a in close if lo <= doc.mentions[a[0]].start < hi]
+        nearby = [a for a in close if abs(doc.mentions[a[0]].start - mention.start) <= NEARBY_CHARS]
         if same_sentence or nearby:
             _, anchor = min(same_sentence or nearby,
                             key=lambda a: abs(doc.mentions[a[0]].start - mention.start))
@@ -316,6 +320,19 @@ class Resolver:
         else:
             return place.lat, place.lon, None
         return *self._point_on_line(place.id, line, anchor), anchor
+
+
+def road_ends(text: str, mentions: list[Mention], final) -> set[int]:
+    """The mentions that name a road's ends, as in "Carretera Federal 2
+    Nuevo Laredo-Piedras Negras": right after a road, or after such a name
+    and a dash."""
+    ends: set[int] = set()
+    for j in range(1, len(mentions)):
+        gap = text[mentions[j - 1].end:mentions[j].start]
+        after_road = bool(final[j - 1]) and final[j - 1][0][2].kind == "road" and not gap.strip()
+        if after_road or (j - 1 in ends and gap.strip() in ("-", "–", "/")):
+            ends.add(j)
+    return ends
 
 
 KEPT_PAIRS = 100_000  # per cache; enough for every pair a long batch repeats

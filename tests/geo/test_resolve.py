@@ -173,6 +173,29 @@ def test_river_point_moves_with_the_town(geoparser):
     assert_near(b.lat, b.lon, 25.90, -97.50, km=20, what="Rio Grande near Brownsville")
 
 
+def test_the_towns_that_name_a_road_do_not_place_a_river(geoparser):
+    """"por la Carretera Federal 2 Nuevo Laredo-Piedras Negras" in an article
+    from Piedras Negras: the river and the road are placed by the article's
+    town, not by the far end the road is named after."""
+    text = ("PIEDRAS NEGRAS, Coahuila.- Agentes auxiliaron a migrantes que no podían salir del Río Bravo, "
+            "y a otros cuatro que caminaban por la Carretera Federal 2 Nuevo Laredo-Piedras Negras.")
+    doc = parse(geoparser, text)
+    river, road = mention_at(doc, "Río Bravo"), mention_at(doc, "Carretera Federal 2")
+    assert (river.feature, road.feature) == ("river", "road")
+    assert_near(river.lat, river.lon, 28.70, -100.51, km=25, what="Río Bravo at Piedras Negras")
+    assert_near(road.lat, road.lon, 28.65, -100.50, km=25, what="the road at Piedras Negras")
+
+
+@pytest.mark.parametrize(("text", "written", "place_id"), [
+    ("Shots were fired 20 miles south of the McAllen-Hidalgo port of entry.",
+     "McAllen-Hidalgo port of entry", "poe:hidalgo"),
+    ("Agents arrested two men at the Lukeville port of entry.", "Lukeville port of entry", "poe:lukeville"),
+])
+def test_a_feature_word_in_lower_case_ends_the_name(geoparser, text, written, place_id):
+    doc = parse(geoparser, text)
+    assert mention_at(doc, written).place_id == place_id
+
+
 # -- confidence and reasons ------------------------------------------------------------
 
 VARIED = [
