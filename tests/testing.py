@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
+
+import pytest
 
 from gazetteer.projection import haversine_km
 
@@ -114,3 +119,16 @@ def invoke_cli(*args, input=None, env=None):
     from bordermap.cli.main import cli
 
     return CliRunner().invoke(cli, [str(a) for a in args], input=input, env=env, catch_exceptions=True)
+
+
+def as_a_user(command: list[str]) -> list[str]:
+    """``command`` run without the power to write anywhere: unchanged for a
+    user, and for root without the capabilities that pass over file modes
+    (so a read-only folder is read-only); skips when they cannot be dropped."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    drop = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"] if setpriv else None
+    if drop is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root, and cannot drop the capabilities that write anywhere")
+    return [*drop, *command]

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+from pathlib import Path
 
 import pytest
 import shapely
+from testing import BORDERMAP, as_a_user
 
 import maps.io.geojson
 import maps.io.gis
 from maps.errors import OutputFileError
-from maps.export import check_output, export_events, output_format, read_events
+from maps.export import export_events, output_format, read_events
 from maps.frame import events_frame
 
 OLD = '{"type": "FeatureCollection", "features": []}\n'
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "nogales-seizure.txt"
 
 
 def never_read():
@@ -56,17 +60,20 @@ def test_bad_output_fails_before_any_work(tmp_path, case):
 
 
 def test_unwritable_folder(tmp_path):
+    """For real, in a process of its own (as root, without the capabilities
+    that write anywhere): one line, exit 2, nothing read, nothing written."""
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(OutputFileError, match="permission denied"):
-            check_output(folder / "events.gpkg")
+        command = [*BORDERMAP, "export", str(EXAMPLE), "-o", str(folder / "events.gpkg")]
+        done = subprocess.run(as_a_user(command), capture_output=True, text=True, timeout=120)
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+    assert done.returncode == 2, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert "permission denied" in line and str(folder / "events.gpkg") in line
 
 
 @pytest.mark.parametrize("error", [RuntimeError("disk full"), KeyboardInterrupt()])

@@ -6,14 +6,12 @@ GIS files."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import time
 
 import geopandas
 import pytest
-from testing import BORDERMAP, invoke_cli, stored_articles
+from testing import BORDERMAP, as_a_user, invoke_cli, stored_articles
 
 from maps.store import read_store_events
 
@@ -129,19 +127,6 @@ def test_an_unusable_store_fails_before_any_work(run, tmp_path, corpus, monkeypa
     assert result.exit_code == 2, (result.stderr, result.exception)
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"bordermap: cannot use the store {db}: ") and message in line
-
-
-def as_a_user(command: list[str]) -> list[str]:
-    """``command`` run without the power to write anywhere: unchanged for a
-    user, and for root without the capabilities that pass over file modes
-    (so a read-only folder is read-only); skips when they cannot be dropped."""
-    if os.geteuid() != 0:
-        return command
-    setpriv = shutil.which("setpriv")
-    drop = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"] if setpriv else None
-    if drop is None or subprocess.run([*drop, "true"], capture_output=True).returncode != 0:
-        pytest.skip("running as root, and cannot drop the capabilities that write anywhere")
-    return [*drop, *command]
 
 
 @pytest.mark.parametrize("case", ["new store in a read-only folder", "store in a read-only folder",
