@@ -58,8 +58,10 @@ def _build():
 _AUTOMATON = _build()
 
 
-def find_actors(sentence: str) -> list[str]:
-    folded = fold_text(sentence)
+def find_actors(sentence: str, folded: str | None = None) -> list[str]:
+    """``folded``: the sentence folded, when the caller has it."""
+    if folded is None:
+        folded = fold_text(sentence)
     hits: list[tuple[int, int, list[str]]] = []
     n = len(sentence)
     for text, acronyms in ((folded, False), (sentence, True)):

@@ -60,6 +60,17 @@ class Document:
     body_start: int = 0  # where the article body starts (after any header)
     mentions: list[Mention] = field(default_factory=list)
     events: list = field(default_factory=list)
+    # The text folded (``matching.fold_text``), kept for the steps after the
+    # one that folded it; paired with the text it was folded from. Not serialised.
+    _folded: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def folded_text(self) -> str:
+        """``text`` folded: worked out once, by the first step that asks."""
+        if self._folded is None or self._folded[0] is not self.text:
+            from .matching import fold_text
+
+            self._folded = (self.text, fold_text(self.text))
+        return self._folded[1]
 
     def to_dict(self) -> dict:
         return {

@@ -254,10 +254,11 @@ class EventExtractor:
         told: dict[str, Happening] = {}  # the latest happening of each type
         groups_at: dict[int, set[str]] = {}  # the trigger groups of each sentence that told an event
         spans = split_sentences(doc.text, doc.body_start)
+        sentence_groups = _FINDER.groups(doc.text, spans, doc.folded_text())
         focus = self.locator.focus(doc) if doc.mentions else None
         moved_on = False  # "The third case took place on Oct. 13": what follows is new
         lead: list[Happening] = []  # what the article's first sentence sums up, with no day
-        for index, ((start, end), groups) in enumerate(zip(spans, _FINDER.groups(doc.text, spans))):
+        for index, ((start, end), groups) in enumerate(zip(spans, sentence_groups)):
             sentence = doc.text[start:end]
             kinds: list[str] = []
             quantities: list = []
@@ -351,10 +352,11 @@ class EventExtractor:
         source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
         ids: dict[str, int] = {}
         actors: dict[int, list[str]] = {}
+        folded = doc.folded_text()
         for event in events:
             event.direction = direction_of(event.type, groups_at[event.start])
             if event.start not in actors:
-                actors[event.start] = find_actors(event.evidence)
+                actors[event.start] = find_actors(event.evidence, folded[event.start:event.end])
             event.actors = actors[event.start]
             first = event_id(event.type, event.date, event.evidence, source_key)
             ids[first] = seen = ids.get(first, 0) + 1

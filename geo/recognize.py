@@ -110,7 +110,7 @@ class Recognizer:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        folded = fold_text(text)
+        folded = doc.folded_text()
         chosen = self.longest_usable(text, folded, doc.body_start)
         strong = [(h.start, h.end) for h, _, senses in chosen if not senses.personal]
         starts = {h.start for h, _, _ in chosen}

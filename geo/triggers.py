@@ -137,10 +137,12 @@ class TriggerFinder:
     def __init__(self):
         self.automaton = _build()
 
-    def groups(self, text: str, spans: list[tuple[int, int]]) -> list[set[str]]:
+    def groups(self, text: str, spans: list[tuple[int, int]], folded: str | None = None) -> list[set[str]]:
         """For each sentence span, the groups of the stems in it, leaving out
-        the stems inside a masking phrase."""
-        folded = fold_text(text)
+        the stems inside a masking phrase. ``folded``: the text folded, when
+        an earlier step has it."""
+        if folded is None:
+            folded = fold_text(text)
         n = len(folded)
         hits: list[tuple[int, int, frozenset[str]]] = []
         masks: list[tuple[int, int]] = []

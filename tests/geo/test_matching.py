@@ -49,3 +49,15 @@ def test_short_codes_are_whole_words_in_capitals():
         assert found == [m.span() for m in whole_word.finditer(text)], repr(text)
     codes = [m.group() for m in _SHORT_TOKEN.finditer("AZ, USA and RGVs near TX_1 or NM")]
     assert codes == ["AZ", "USA", "NM"]
+
+
+def test_a_document_folds_its_text_once_and_again_when_the_text_changes():
+    from geo.document import Document
+
+    doc = Document(id="d", text="Ciudad Juárez")
+    folded = doc.folded_text()
+    assert folded == "ciudad juarez"
+    assert doc.folded_text() is folded
+    doc.text = "Río Bravo"
+    assert doc.folded_text() == "rio bravo"
+    assert "folded" not in str(doc.to_dict())
