@@ -16,6 +16,11 @@ SPECIFICITY = ("coordinates", "port_of_entry", "checkpoint", "station", "landmar
                "county", "desert", "sector", "state", "country")
 COORDINATE_UNCERTAINTY_KM = 0.05
 _WORD = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñ']+")
+# Short forms incident records use for the words of names ("LUKEVILLE POE",
+# "ARIVACA RD"), written out so the gazetteer's names match.
+ABBREVIATIONS = {"poe": "Port of Entry", "rd": "Road", "hwy": "Highway", "nwr": "National Wildlife Refuge",
+                 "mtns": "Mountains", "mts": "Mountains", "mtn": "Mountain", "ck": "Creek", "cyn": "Canyon"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
 _ROAD_PREFIX = re.compile(r"[A-Z]{1,3}[\s-]*\d")
 
 
@@ -48,7 +53,8 @@ def locate_description(text: str, geoparser) -> FreeTextLocation:
         c = coordinates[0]
         return FreeTextLocation(c.lat, c.lon, COORDINATE_UNCERTAINTY_KM, None,
                                 f"coordinates {text[c.start:c.end]!r}")
-    doc = geoparser.parse_text(readable_case(text), id="description")
+    written_out = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1].lower()], readable_case(text))
+    doc = geoparser.parse_text(written_out, id="description")
     located = [m for m in doc.mentions if m.lat is not None]
     if not located:
         return FreeTextLocation(None, None, None, None, "no place found")

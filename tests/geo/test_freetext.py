@@ -42,6 +42,16 @@ def test_a_park_in_capitals(geoparser):
     assert "Organ Pipe" in found.match
 
 
+@pytest.mark.parametrize(("text", "place_id"), [
+    ("2 MI N OF LUKEVILLE POE", "poe:lukeville"),
+    ("BUENOS AIRES NWR", "area:buenos-aires-nwr"),
+    ("ARIVACA RD NEAR AMADO", "place:amado"),
+])
+def test_short_forms_of_name_words(geoparser, text, place_id):
+    """"POE", "NWR", "RD": incident records' short forms are written out."""
+    assert locate_description(text, geoparser).place_id == place_id
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty(geoparser, text):
     found = locate_description(text, geoparser)
