@@ -160,3 +160,20 @@ def test_one_or_no_date_gives_the_single_best_date():
 def test_a_past_and_a_future_weekday_in_one_sentence():
     found = resolve_dates("Agents arrested him on Monday and prosecutors will charge him Friday.", PUB)
     assert [d.date for d in found] == ["2024-10-14", "2024-10-18"]
+
+
+# -- the patterns' fast lead ---------------------------------------------------------
+
+def test_a_pattern_led_by_its_initials_finds_what_a_leading_word_boundary_finds():
+    import re
+
+    from geo import when
+
+    text = ("On Sept. 4, 2019, in May 2010 and on 3 de mayo de 2021 — ſept 4, MAYO 12th, xmay 4, "
+            "_May 4, desde 2015, sinceX 2015, el Miércoles y el SÁBADO, 12 de dic, Oct.\u00a09")
+    for name in ("FULL", "MONTH_DAY", "MONTH_YEAR", "WEEKDAY", "YEAR"):
+        pattern = getattr(when, name)
+        plain = re.compile(r"\b(?:" + pattern.pattern.split("])", 1)[1] + ")", pattern.flags)
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], name
+        assert found, name
