@@ -16,7 +16,12 @@ a.m. p.m. etc. inc. corp. co. vs. approx. mi. km. lbs. oz. hwy. rd. ave. blvd. f
 """.split())
 TITLES = frozenset("mr. mrs. ms. dr. sen. rep. gov. lt. sgt. capt. gen. col. st. no. sr. sra. lic. ing. "
                    "prof. gob. pres. sec. atty. supt. det. cmdr. adm. maj. cpl. pvt. hon. rev. fr.".split())
-_END = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z¿¡\"“])")
+# A sentence ends after . ! or ? (and any closing quotes or brackets) before a
+# space, at a blank line, or at a line break before a capital or an opening
+# quote: r"[.!?]+[\"”’)]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z¿¡\"“])". Written to begin
+# with the character every end begins with, so that re skips straight to the
+# next one instead of trying the pattern at every position (23 µs an article; 8).
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"”’)]*(?=\s)|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z¿¡\"“]))")
 _INITIALS = re.compile(r"(?:[a-z]\.)+")
 
 

@@ -118,3 +118,18 @@ def test_a_line_break_inside_a_sentence_does_not_split_it():
 def test_empty_text_has_no_sentences():
     assert split_sentences("") == []
     assert split_sentences("   \n\n  ") == []
+
+
+def test_sentence_ends_are_found_where_the_plain_pattern_finds_them():
+    import random
+    import re
+
+    from geo.sentences import _END
+
+    plain = re.compile(r"[.!?]+[\"”’)]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z¿¡\"“])")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(".!?\n \t\"”’)“¿¡Aa1") for _ in range(rng.randint(0, 25)))
+        for start in (0, len(text) // 2):
+            assert [m.span() for m in _END.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)], repr(text)
