@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import MONTHS
+from .patterns import initials, word_lead
 
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -19,32 +20,15 @@ WEEKDAYS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _SINCE = ("in", "en", "since", "desde")
-
-
-def _initials(words) -> str:
-    return "".join(sorted({w[0] for w in words}))
-
-
-def _word_from(*initials: str) -> str:
-    """A pattern's lead for words that begin with one of ``initials`` (or a
-    class such as \\d): no word character before, and one of those first.
-    The same as a leading \\b before such words, but Python's re tries a
-    pattern at every position of a sentence, and this fails at most of them
-    at once, where \\b and forty month names took a dozen steps (13 µs a
-    sentence; now 5)."""
-    return rf"(?<!\w)(?=[{''.join(initials)}])"
-
-
-FULL = re.compile(_word_from(_initials(MONTHS), r"\d")
-                  + rf"(?:({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
+_MONTH_LEAD = word_lead(initials(MONTHS), r"\d")  # a month, or a day before "de" and a month
+FULL = re.compile(_MONTH_LEAD + rf"(?:({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
                   rf"(\d{{1,2}})\s+de\s+({_MONTH})\s+de(?:l)?\s+(\d{{4}})\b)", re.IGNORECASE)
-MONTH_DAY = re.compile(_word_from(_initials(MONTHS), r"\d")
-                       + rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})|"
+MONTH_DAY = re.compile(_MONTH_LEAD + rf"(?:({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})|"
                        rf"(\d{{1,2}})\s+de\s+({_MONTH})\b(?!\s+de(?:l)?\s+\d{{4}}))", re.IGNORECASE)
-MONTH_YEAR = re.compile(_word_from(_initials(MONTHS), "ie")
+MONTH_YEAR = re.compile(word_lead(initials([*MONTHS, "in", "en"]))
                         + rf"(?:in\s+|en\s+)?({_MONTH})\s+(?:de\s+|del\s+)?(\d{{4}})\b", re.IGNORECASE)
-WEEKDAY = re.compile(_word_from(_initials(WEEKDAYS)) + rf"({_WEEKDAY})\b", re.IGNORECASE)
-YEAR = re.compile(_word_from(_initials(_SINCE)) + rf"(?:{'|'.join(_SINCE)})\s+((?:19|20)\d{{2}})\b",
+WEEKDAY = re.compile(word_lead(initials(WEEKDAYS)) + rf"({_WEEKDAY})\b", re.IGNORECASE)
+YEAR = re.compile(word_lead(initials(_SINCE)) + rf"(?:{'|'.join(_SINCE)})\s+((?:19|20)\d{{2}})\b",
                   re.IGNORECASE)
 FUTURE = re.compile(r"\b(?:will|would|is to|are to|plans? to|scheduled|next|próximo|próxima|"
                     r"firmará[n]?|será[n]?|va[n]? a)\b", re.IGNORECASE)
@@ -54,6 +38,7 @@ RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IG
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_FIGURES = re.compile(r"\d\d\d\d")  # FULL, MONTH_YEAR and YEAR all write a year so
 FUTURE_WINDOW = 40  # "will sign a declaration Thursday": the future word comes just before
 _WORD = re.compile(r"\w+")
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(RELATIVE_DAYS)
@@ -90,24 +75,29 @@ def _undated(published: str | None) -> EventDate:
 
 def resolve_date(sentence: str, published: str | None) -> EventDate:
     """The date a sentence gives for what it reports."""
-    return _resolve(sentence, set(_WORD.findall(sentence.lower())), _DIGIT.search(sentence) is not None,
-                    published)
+    return _resolve(sentence, set(_WORD.findall(sentence.lower())), *_figures(sentence), published)
 
 
-def _month_dates(words: set[str], digit: bool) -> bool:
-    """Can the sentence write a date with a month? Every such pattern has a
-    day or a year in figures."""
-    return digit and not words.isdisjoint(MONTHS)
+def _figures(sentence: str) -> tuple[bool, bool]:
+    """Does the sentence write a figure, and a year (four in a row)? Every
+    pattern with a month needs a figure; FULL, MONTH_YEAR and YEAR need a year."""
+    if not _DIGIT.search(sentence):
+        return False, False
+    return True, _YEAR_FIGURES.search(sentence) is not None
 
 
-def _resolve(sentence: str, words: set[str], digit: bool, published: str | None, found=None) -> EventDate:
-    """``words``: the sentence's words in lower case; ``digit``: whether it
-    has one; ``found``: the FULL, MONTH_DAY and WEEKDAY matches, when the
+def _resolve(sentence: str, words: set[str], digit: bool, year: bool, published: str | None,
+             found=None) -> EventDate:
+    """``words``: the sentence's words in lower case; ``digit``, ``year``: its
+    ``_figures``; ``found``: the FULL, MONTH_DAY and WEEKDAY matches, when the
     caller has them."""
-    has_month = _month_dates(words, digit)
+    has_month = digit and not words.isdisjoint(MONTHS)
     pub = publication_day(published)
     full, month_day, weekday = found or (None, None, None)
-    m = (full[0] if full else None) if full is not None else FULL.search(sentence) if has_month else None
+    if full is not None:
+        m = full[0] if full else None
+    else:
+        m = FULL.search(sentence) if has_month and year else None
     if m:
         if m.group(1):
             found = _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
@@ -144,12 +134,12 @@ def _resolve(sentence: str, words: set[str], digit: bool, published: str | None,
         else:
             day = pub - dt.timedelta(days=(pub.weekday() - target) % 7)
         return EventDate(day.isoformat(), "day", m.group(0))
-    m = MONTH_YEAR.search(sentence) if has_month else None
+    m = MONTH_YEAR.search(sentence) if has_month and year else None
     if m:
         found = _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
         if found:
             return EventDate(found, "month", m.group(0))
-    m = YEAR.search(sentence) if digit else None
+    m = YEAR.search(sentence) if year else None
     if m:
         return EventDate(f"{m.group(1)}-01-01", "year", m.group(0))
     return _undated(published)
@@ -159,13 +149,13 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     """Every day a sentence names ("six killed on May 1 and five more on May
     4"), in order; the single best date when it names none or one."""
     words = set(_WORD.findall(sentence.lower()))
-    digit = _DIGIT.search(sentence) is not None
+    digit, year = _figures(sentence)
     if not digit and _DATE_WORDS.isdisjoint(words):
         return [_undated(published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = publication_day(published)
-    has_month = _month_dates(words, digit)
-    full = list(FULL.finditer(sentence)) if has_month else []
+    has_month = digit and not words.isdisjoint(MONTHS)
+    full = list(FULL.finditer(sentence)) if has_month and year else []
     # A day of a month or of the week is read against the publication date.
     month_day = list(MONTH_DAY.finditer(sentence)) if has_month and pub else []
     weekday = list(WEEKDAY.finditer(sentence)) if pub and not words.isdisjoint(WEEKDAYS) else []
@@ -177,4 +167,4 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
                 found.append(EventDate(one.date, "day", m.group(0)))
     if len(found) > 1:
         return found
-    return [_resolve(sentence, words, digit, published, (full, month_day, weekday))]
+    return [_resolve(sentence, words, digit, year, published, (full, month_day, weekday))]
