@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .actors import find_actors
 from .document import Document
 from .event_types import DEFAULT_DIRECTION
+from .patterns import initials, word_lead
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
@@ -153,18 +154,23 @@ def direction_of(kind: str, groups: set[str]) -> str | None:
 QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
 # "Another", "a second", "6.5 more tons": a new happening. Plain "other"
 # ("four other people") says nothing of the kind.
-NEW_ONE = re.compile(r"(?<!one )\b(?:second|third|fourth|another|a new|segund[oa]|tercer[oa]?|cuart[oa]|"
-                     r"otr[oa])\b|\b\d[\d.,]*\s+(?:more|additional|m[áa]s)\b", re.IGNORECASE)
+_NEW_WORDS = ("second", "third", "fourth", "another", "a new", "segund[oa]", "tercer[oa]?", "cuart[oa]",
+              "otr[oa]")
+NEW_ONE = re.compile(word_lead(initials(_NEW_WORDS), r"\d") + rf"(?:(?<!one )(?:{'|'.join(_NEW_WORDS)})\b|"
+                     r"\d[\d.,]*\s+(?:more|additional|m[áa]s)\b)", re.IGNORECASE)
 # "The first case took place...", "spotted the first body": the happenings an
 # article summed up ("the bodies of four people") are now told one by one.
-FIRST_OF_SEVERAL = re.compile(r"\b(?:the|el|la) (?:first|primer[oa]?) (?:body|case|victim|incident|seizure|"
-                              r"shooting|load|group|cuerpo|caso|v[íi]ctima|incidente)\b", re.IGNORECASE)
+_THE = ("the", "el", "la")
+FIRST_OF_SEVERAL = re.compile(word_lead(initials(_THE)) + rf"(?:{'|'.join(_THE)}) (?:first|primer[oa]?) "
+                              r"(?:body|case|victim|incident|seizure|shooting|load|group|cuerpo|caso|v[íi]ctima|"
+                              r"incidente)\b", re.IGNORECASE)
 # A definite reference back to what was already told ("the bodies", "both of
 # them"): the sentence goes on about that, wherever it now says it is.
+_REFERRING = ("the", "these", "those", "both", "los", "las", "el", "la", "dichos?", "dichas?")
 BACK_REFERENCE = re.compile(
-    r"\b(?:the|these|those|both|los|las|el|la|dichos?|dichas?)\s+(?:two\s+|dos\s+)?(?:bod(?:y|ies)|remains|"
-    r"cuerpos?|restos|cad[áa]ver(?:es)?|shooting|attack|ataque|load|shipment|cargamento|drugs|droga|"
-    r"cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel)\b|\bboth of them\b|\bambos\b",
+    word_lead(initials([*_REFERRING, "ambos"])) + rf"(?:(?:{'|'.join(_REFERRING)})\s+(?:two\s+|dos\s+)?"
+    r"(?:bod(?:y|ies)|remains|cuerpos?|restos|cad[áa]ver(?:es)?|shooting|attack|ataque|load|shipment|cargamento|"
+    r"drugs|droga|cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel)\b|both of them\b|ambos\b)",
     re.IGNORECASE)
 # What a suspect told the police is an account of a happening already told.
 REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .document import Document, Mention
+from .patterns import initials, word_lead
 
 # Most specific first: the kind of place that best says where something happened.
 SPECIFICITY = ("coordinates", "port_of_entry", "checkpoint", "station", "landmark", "village", "town",
@@ -26,11 +27,12 @@ PRECISION = {**dict.fromkeys(("coordinates", "port_of_entry", "checkpoint", "sta
              **dict.fromkeys(("region", "desert", "sector", "body_of_water", "state", "country",
                               "border_segment"), 3)}
 LOCAL = frozenset(SPECIFICITY[:SPECIFICITY.index("desert")])  # a town, a site, a county: not a region
-NEAR = re.compile(r"\b(?:near|outside|close to|cerca de|en las afueras de|a las afueras de|around)"
-                  r"\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR = ("near", "outside", "close to", "cerca de", "en las afueras de", "a las afueras de", "around")
+NEAR = re.compile(word_lead(initials(_NEAR)) + rf"(?:{'|'.join(_NEAR)})\s+(?:the\s+)?$", re.IGNORECASE)
 PAIR_GAP = re.compile(r"\s*[-–/]\s*$")
 BORDER_AFTER = re.compile(r"\s+(?:border|frontera)\b", re.IGNORECASE)
-CORRIDOR = re.compile(r"\b(?:smuggling corridor|corridor|corredor)\b", re.IGNORECASE)
+_CORRIDOR = ("smuggling corridor", "corridor", "corredor")
+CORRIDOR = re.compile(word_lead(initials(_CORRIDOR)) + rf"(?:{'|'.join(_CORRIDOR)})\b", re.IGNORECASE)
 CACHE_SIZE = 50_000  # shapes and contexts kept per locator
 STRETCH_DEG = 0.25  # a river or road "near Roma" is drawn this far either side
 AREA_SIMPLIFY_DEG = 0.005  # the finest an area's outline is drawn (~500 m)
@@ -72,12 +74,15 @@ class EventPlace:
         }
 
 
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|close to|on a ranch near|en|cerca de|a las afueras de)\s+"
+_LOCATIVE = ("in", "at", "near", "outside", "close to", "on a ranch near", "en", "cerca de",
+             "a las afueras de")
+LOCATIVE = re.compile(word_lead(initials(_LOCATIVE)) + rf"(?:{'|'.join(_LOCATIVE)})\s+"
                       r"(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
 LOCATIVE_PULL = 4  # "Kingsville Station agents found remains near Armstrong": Armstrong
 OFFSET_PULL = 3  # "15 miles east of the Sásabe crossing" says where more exactly than any name
-ORIGIN = re.compile(r"\b(?:residents? of|natives? of|from|vecin[oa]s? de|originari[oa]s? de|"
-                    r"provenientes? de|procedentes? de)\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN = ("residents? of", "natives? of", "from", "vecin[oa]s? de", "originari[oa]s? de", "provenientes? de",
+           "procedentes? de")
+ORIGIN = re.compile(word_lead(initials(_ORIGIN)) + rf"(?:{'|'.join(_ORIGIN)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _origin(text: str, m: Mention) -> bool:
