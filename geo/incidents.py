@@ -5,9 +5,13 @@ Two events from different articles may be the same happening
 (``same_incident``) when they are of the same type, dated to the day within
 ``days`` of each other, placed within ``km`` of each other, and, when both
 give an amount of the same kind (kilograms, dollars, people, guns, rounds),
-the amounts agree within ``tolerance`` (a fifth by default). Undated or
-unplaced events are never merged: too little is known to say they are the
-same.
+the amounts agree within ``tolerance`` (a fifth by default). An event whose
+text gives no day is dated by its article's publication: it may join too,
+but only on an amount of the same kind that agrees — a wire story that says
+"officers seized 400 pounds of meth" is the same seizure as the one that
+says "on Tuesday", but two bare "seizures at the port" days apart need not
+be. Events with no day at all (a month, a year) or no place are never
+merged: too little is known to say they are the same.
 
 An incident is anchored on its first report. Grouping the connected pairs
 would chain: at a busy port A matches B and B matches C, and one "incident"
@@ -40,6 +44,9 @@ from gazetteer.projection import EARTH_RADIUS_KM, haversine_km
 
 DAYS = 3
 KM = 25.0
+# Events dated by the text, and events whose day is their article's
+# publication date (these must also agree on an amount to join).
+GROUPED_PRECISIONS = ("day", "publication")
 TOLERANCE = 0.2
 KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180  # of latitude, on the sphere haversine_km uses
 
@@ -93,6 +100,7 @@ class Report:
     lon: float
     article: tuple
     key: tuple  # the order reports are grouped in
+    exact: bool = True  # dated by the text; else by its article's publication
     _amounts: dict | None = None
 
     @property
@@ -103,9 +111,10 @@ class Report:
 
 
 def report_of(event) -> Report | None:
-    """The Report of an event, or None when it is not dated to the day and
-    placed (such an event is an incident of its own)."""
-    if event.date_precision != "day" or event.lat is None or event.lon is None or not event.date:
+    """The Report of an event, or None when it has no day (not even its
+    article's) or no place (such an event is an incident of its own)."""
+    if event.date_precision not in GROUPED_PRECISIONS or event.lat is None or event.lon is None \
+            or not event.date:
         return None
     day = getattr(event, "day", None)
     if day is None:
@@ -117,7 +126,8 @@ def report_of(event) -> Report | None:
     article = article_of(event)
     key = (day, doc.get("published") or "", doc.get("url") or "", doc.get("id") or "", doc.get("title") or "",
            event.start if event.start is not None else -1, event.id)
-    return Report(event, event.type, day, float(event.lat), float(event.lon), article, key)
+    return Report(event, event.type, day, float(event.lat), float(event.lon), article, key,
+                  event.date_precision == "day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +149,8 @@ class Rule:
             return False
         if haversine_km(first.lat, first.lon, other.lat, other.lon) > self.km:
             return False
+        if not (first.exact and other.exact) and not first.amounts.keys() & other.amounts.keys():
+            return False  # a day known only from the article's date: an amount must agree too
         return _agree(first.amounts, other.amounts, self.tolerance)
 
 

@@ -15,6 +15,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import cached_property
 
+from geo.incidents import GROUPED_PRECISIONS
+
 from .incidents import CANDIDATE_COLUMNS, regroup, stored_event
 from .records import (
     ALL_EVENT_COLUMNS,
@@ -27,10 +29,11 @@ from .records import (
     point_wkb,
 )
 
-SCHEMA_VERSION = "2"
-# Schemas a store is brought up to date from when opened for writing (reading needs nothing). 1:
-# incidents were chained pairs, with other ids; its events wait to be grouped again.
-UPGRADES_FROM = ("1",)
+SCHEMA_VERSION = "3"
+# Schemas a store is brought up to date from when opened for writing (reading needs nothing); its
+# events wait to be grouped again. 1: incidents were chained pairs, with other ids. 2: events dated
+# only by their article were left out of incidents.
+UPGRADES_FROM = ("1", "2")
 # What writing an article did.
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 # Columns written by the feature inserts, after the geometry.
@@ -53,8 +56,9 @@ class Known:
     revision: int
 
 
-# The events of one type that incidents group (dated to the day, placed), as geo.incidents.report_of.
-_GROUPED = "type = {p} AND date_precision = 'day' AND lat IS NOT NULL AND lon IS NOT NULL"
+# The events of one type that incidents group (with a day, placed), as geo.incidents.report_of.
+_PRECISIONS = ", ".join(f"'{precision}'" for precision in GROUPED_PRECISIONS)
+_GROUPED = f"type = {{p}} AND date_precision IN ({_PRECISIONS}) AND lat IS NOT NULL AND lon IS NOT NULL"
 
 
 def chunks(values: list, size: int = 500):

@@ -81,6 +81,21 @@ def test_undated_events_are_never_merged(geoparser):
     assert not same_incident(a, b)
 
 
+def test_a_report_dated_by_its_article_joins_on_an_amount(reports, geoparser):
+    """"Officers seized 405 pounds" (no day: the article's date) is the
+    Tuesday seizure of 400 pounds; a bare seizure with no amount is not."""
+    no_day = ("Officers at the Mariposa Port of Entry in Nogales, Arizona, seized 405 pounds of marijuana "
+              "hidden in tomatoes.")
+    (c,) = _events(geoparser, no_day, "no-day", published="2024-03-13", url="https://example.org/no-day")
+    assert c.date_precision == "publication"
+    assert same_incident(reports["a"][0], c)
+    (incident,) = group_incidents([reports["a"][0], c])
+    assert len(incident.events) == 2
+    bare = "Officers at the Mariposa Port of Entry in Nogales, Arizona, seized marijuana hidden in tomatoes."
+    (d,) = _events(geoparser, bare, "bare", published="2024-03-13", url="https://example.org/bare")
+    assert not same_incident(reports["a"][0], d) and not same_incident(c, d)
+
+
 SEIZURE = ("NOGALES, Ariz. — Officers at the Mariposa Port of Entry seized {what} of methamphetamine "
            "hidden in a truck today, the agency said.")
 

@@ -12,7 +12,7 @@ import shapely
 
 from maps.ingest import ingest
 from maps.store import open_store, read_store_events
-from maps.store.base import DUPLICATE, NEW, UNCHANGED, UPDATED
+from maps.store.base import DUPLICATE, NEW, SCHEMA_VERSION, UNCHANGED, UPDATED
 
 ARTICLE = ("Agents at the Mariposa Port of Entry in Nogales, Ariz., seized 300 pounds of methamphetamine "
            "hidden in a pickup truck on Tuesday, officials said.")
@@ -173,12 +173,14 @@ def test_a_chain_of_reports_is_not_one_incident(db, tmp_path):
     assert groups == [days[0:2], days[2:4], days[4:]]
 
 
-def test_a_store_of_the_first_schema_is_regrouped(db, corpus, corpus_frame):
-    """Stores made when incidents were chained pairs get the new incidents
-    the first time they are opened for writing."""
+@pytest.mark.parametrize("old", ["1", "2"])
+def test_a_store_of_an_earlier_schema_is_regrouped(db, corpus, corpus_frame, old):
+    """Stores made when incidents were chained pairs (1), or left out events
+    dated by their article (2), get today's incidents the first time they are
+    opened for writing."""
     ingest([corpus], db)
     with open_store(db) as store:
-        store._execute(f"UPDATE {store._table('bordermap_meta')} SET value = '1' WHERE key = 'schema'")
+        store._execute(f"UPDATE {store._table('bordermap_meta')} SET value = '{old}' WHERE key = 'schema'")
         store._execute(f"UPDATE {store._table('events')} SET incident_id = 'in-chained', incident_size = 9")
         store._execute(f"DELETE FROM {store._table('incidents')}")
     assert set(read_store_events(db)["incident_id"]) == {"in-chained"}, "read as it is"
@@ -187,7 +189,7 @@ def test_a_store_of_the_first_schema_is_regrouped(db, corpus, corpus_frame):
     pd.testing.assert_frame_equal(read_store_events(db), corpus_frame)
     with open_store(db) as store:
         assert store._execute(f"SELECT value FROM {store._table('bordermap_meta')} WHERE key = 'schema'") \
-            == [("2",)]
+            == [(SCHEMA_VERSION,)]
 
 
 def test_write_outcomes_and_revision(db, tmp_path, geoparser):
