@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+import ahocorasick
+
 KG = {"pounds": 0.45359237, "pound": 0.45359237, "lbs": 0.45359237, "lb": 0.45359237,
       "libras": 0.45359237, "kilograms": 1.0, "kilogram": 1.0, "kilos": 1.0, "kilo": 1.0, "kg": 1.0,
       "kilogramos": 1.0, "tons": 907.18474, "ton": 907.18474, "toneladas": 1000.0, "tonnes": 1000.0,
@@ -63,21 +65,77 @@ def _number(text: str) -> float | None:
 
 
 _DIGIT = re.compile(r"\d")
-# Cheap tests (one scan each) for whether a sentence can hold an amount of a kind.
-_WEIGHT_KEYS = re.compile("pound|lb|libra|kilo|kg|ton|gram|ounce|onza")
-_MONEY_KEYS = re.compile(r"\$|d[óo]lar|dollar|usd")
-_COUNTED = (
-    ("people", PEOPLE, re.compile("migrant|people|person|adult|child|minor|men|extranjero|menor|hombre|"
-                                  "mujer|bod|cuerpo")),
-    ("guns", GUNS, re.compile("gun|firearm|rifle|pistol|weapon|arma|fusil")),
-    ("rounds", ROUNDS, re.compile("round|cartridge|cartucho|bullet|bala")),
-)
+# Substrings of the sentence in lower case without which it holds no amount of
+# a kind: cheap tests, found all at once (``_cues``).
+CUES = {
+    "weight": ("pound", "lb", "libra", "kilo", "kg", "ton", "gram", "ounce", "onza"),
+    "money": ("$", "dólar", "dolar", "dollar", "usd"),
+    "people": ("migrant", "people", "person", "adult", "child", "minor", "men", "extranjero", "menor",
+               "hombre", "mujer", "bod", "cuerpo"),
+    "guns": ("gun", "firearm", "rifle", "pistol", "weapon", "arma", "fusil"),
+    "rounds": ("round", "cartridge", "cartucho", "bullet", "bala"),
+}
+_COUNTED = (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS))
 
 
 # Where a number starts: every amount pattern is tried only there (anchored
 # matches), not at every character of the sentence.
 _NUMBER_START = re.compile(r"(?<![\w.,])(?:\d|(?:" + "|".join(
     sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# Its figures: a pattern that begins with the figure, so that re skips to them.
+_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
+# Letters that IGNORECASE takes for an ASCII letter but lower() does not turn
+# into it: in a sentence with one, the lower-case text can miss a number word.
+_CASE_APART = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
+
+
+def _cue_automaton():
+    """Every cue of ``CUES`` and every number in words, for one pass over a
+    sentence in lower case."""
+    kinds: dict[str, set[str]] = {}
+    for kind, keys in CUES.items():
+        for key in keys:
+            kinds.setdefault(key, set()).add(kind)
+    automaton = ahocorasick.Automaton()
+    for key in kinds.keys() | WORDS.keys():
+        automaton.add_word(key, (len(key), frozenset(kinds.get(key, ())), key in WORDS))
+    automaton.make_automaton()
+    return automaton
+
+
+_CUES = _cue_automaton()
+
+
+def _cues(low: str) -> tuple[set[str], list[int]]:
+    """The kinds whose cues the lower-case sentence holds, and where a
+    number in words may start in it."""
+    kinds: set[str] = set()
+    number_words: list[int] = []
+    for end, (length, cue_kinds, number) in _CUES.iter(low):
+        kinds |= cue_kinds
+        if number:
+            number_words.append(end - length + 1)
+    return kinds, number_words
+
+
+def _number_starts(sentence: str, number_words: list[int]) -> list[int]:
+    """Where ``_NUMBER_START.finditer`` finds a number: the figures, and the
+    number words ``_cues`` found that it matches, after any number before."""
+    if _CASE_APART.search(sentence):
+        return [m.start() for m in _NUMBER_START.finditer(sentence)]
+    figures = [m.start() for m in _FIGURE_START.finditer(sentence)]
+    if not number_words:
+        return figures
+    starts = []
+    after = 0  # where the last number found ends: finditer finds no number inside it
+    for pos in sorted({*figures, *number_words}):
+        if pos < after:
+            continue
+        m = _NUMBER_START.match(sentence, pos)
+        if m:
+            starts.append(pos)
+            after = m.end()
+    return starts
 
 
 def find_quantities(sentence: str) -> list[Quantity]:
@@ -85,11 +143,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
     low = sentence.lower()
     if not _DIGIT.search(sentence) and WORDS.keys().isdisjoint(low.split()):
         return out
-    counted = [(kind, pattern) for kind, pattern, keys in _COUNTED if keys.search(low)]
-    weighs = _WEIGHT_KEYS.search(low) is not None
+    cues, number_words = _cues(low)
+    counted = [(kind, pattern) for kind, pattern in _COUNTED if kind in cues]
+    weighs = "weight" in cues
     if weighs or counted:
-        for start in _NUMBER_START.finditer(sentence):
-            pos = start.start()
+        for pos in _number_starts(sentence, number_words):
             m = WEIGHT.match(sentence, pos) if weighs else None
             if m:
                 n = _number(m.group(1))
@@ -108,7 +166,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 n *= SCALE.get((m.group(2) or "").lower(), 1.0)
                 out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
                 break
-    for m in USD.finditer(sentence) if _MONEY_KEYS.search(low) else ():
+    for m in USD.finditer(sentence) if "money" in cues else ():
         raw, scale = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = _number(raw)
         if n is None:

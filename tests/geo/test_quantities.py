@@ -163,3 +163,34 @@ def test_to_dict_is_json():
 def test_hyphenated_words_between_number_and_noun():
     (q,) = find_quantities("The haul included 540 assault-style rifles.")
     assert (q.kind, q.value, q.what) == ("guns", 540.0, "rifles")
+
+
+# -- the fast paths find what the patterns find ----------------------------------------
+
+def test_number_starts_are_those_the_number_pattern_finds():
+    import random
+
+    from geo.quantities import _NUMBER_START, _cues, _number_starts
+
+    rng = random.Random(5)
+    pieces = ["one", "ONE", "Two", "un", "una", "under", "a dozen", "half a dozen", "dozens", "ſix", "İ", "ı",
+              "3", "12", "1,500", "2.5", " ", ",", ".", "-", "x", "é", "seis", "siete", "diez"]
+    for _ in range(5000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        _, number_words = _cues(sentence.lower())
+        assert _number_starts(sentence, number_words) == [
+            m.start() for m in _NUMBER_START.finditer(sentence)], repr(sentence)
+
+
+def test_only_the_letters_left_out_of_the_lower_case_text_are_set_apart():
+    """Outside these, a letter IGNORECASE takes for an ASCII one lower()
+    turns into it, so number words are found in the lower-case sentence."""
+    import re
+    import string
+
+    from geo.quantities import _CASE_APART
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    apart = {c for c in map(chr, range(0x110000))
+             if letter.fullmatch(c) and c.lower() not in string.ascii_lowercase}
+    assert apart == set(_CASE_APART.pattern.strip("[]"))
