@@ -166,6 +166,10 @@ class EventLocator:
 
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        # The border index places every event that is not at a gazetteer point
+        # (its side, sector, distance to the line): built now, with the
+        # pipeline's other heavy parts, not by the first such event (0.2 s).
+        gazetteer.border_index()
         self._shapes: dict[tuple, object] = {}
         self._contexts: dict[tuple[float, float], object] = {}
         self._segments: dict[tuple[str, str], object] = {}
