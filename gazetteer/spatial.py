@@ -8,12 +8,12 @@ about as much as a handful; one point goes through the same path.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
-from shapely.ops import substring
+from shapely.geometry import LineString, Polygon
 
 from .model import BorderContext, Place, PortDistance
 from .projection import haversine_matrix_km, to_border_lcc
@@ -24,6 +24,27 @@ FACING_SECTOR_KM = 200.0  # Mexican points this close get the sector across
 PLANAR_LIMIT_KM = 300.0  # beyond this, distances are great-circle
 NEAR_UNIT_DEG = 0.1  # how far to look for a unit on the line's side
 US_MX = ("US", "MX")
+
+
+def cut_in_pieces(line, count: int) -> list:
+    """``line`` cut into ``count`` pieces of equal length: for each piece
+    what ``substring(line, i / count, (i + 1) / count, normalized=True)``
+    gives, vertex for vertex, in one walk along the line rather than one from
+    its start for every piece (the border's 315 pieces took 0.11 s)."""
+    coords = list(line.coords)
+    # The distance along the line to each vertex but the last, summed as substring sums it.
+    along = []
+    distance = 0
+    for (x1, y1), (x2, y2) in zip(coords, coords[1:]):
+        along.append(distance)
+        distance += ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+    pieces = []
+    for i in range(count):
+        start, end = i / count * line.length, (i + 1) / count * line.length
+        inside = coords[bisect.bisect_right(along, start):bisect.bisect_left(along, end)]
+        first, last = line.interpolate(start).coords[0], line.interpolate(end).coords[0]
+        pieces.append(LineString([first, *inside, last]))
+    return pieces
 
 
 def _first_within(tree: shapely.STRtree, points: np.ndarray) -> np.ndarray:
@@ -69,10 +90,8 @@ class BorderIndex:
             projected = shapely.linestrings(np.column_stack([x, y]))
             lines_lcc.append(projected)
             count = max(1, int(np.ceil(projected.length / PIECE_M)))
-            for i in range(count):
-                piece = substring(projected, i / count, (i + 1) / count, normalized=True)
-                pieces.append(piece)
-                piece_segment.append(seg.id)
+            pieces.extend(cut_in_pieces(projected, count))
+            piece_segment.extend([seg.id] * count)
         self._pieces = np.array(pieces, dtype=object)
         self._piece_tree = shapely.STRtree(self._pieces)
         self._piece_segment = piece_segment

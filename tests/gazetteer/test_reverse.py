@@ -252,3 +252,21 @@ def test_reverse_at_the_edges_of_the_range(gaz, lat, lon):
 def test_reverse_at_the_south_pole(gaz, lon):
     ctx = gaz.reverse(-90, lon)
     assert ctx.side is None and ctx.border_km > 10000
+
+
+def test_the_line_is_cut_as_shapely_substring_cuts_it():
+    import random
+
+    import shapely
+    from shapely.ops import substring
+
+    from gazetteer.spatial import cut_in_pieces
+
+    rng = random.Random(2)
+    for _ in range(500):
+        points = [(rng.uniform(-1e5, 1e5), rng.uniform(-1e5, 1e5)) for _ in range(rng.randint(2, 20))]
+        points.insert(rng.randrange(len(points)), rng.choice(points))  # a vertex twice
+        line = shapely.LineString(points)
+        count = rng.randint(1, 12)
+        expected = [substring(line, i / count, (i + 1) / count, normalized=True).wkb for i in range(count)]
+        assert [piece.wkb for piece in cut_in_pieces(line, count)] == expected
