@@ -40,6 +40,7 @@ ACTORS = {
     "smugglers": ("smuggler", "smugglers", "coyote", "coyotes", "pollero", "polleros", "traficantes"),
 }
 CARTELS = frozenset(name for name in ACTORS if "Cartel" in name or name == "Los Zetas")
+_ORDER = {name: i for i, name in enumerate(ACTORS)}  # found names are listed in this order
 
 
 def _build():
@@ -79,5 +80,4 @@ def find_actors(sentence: str, folded: str | None = None) -> list[str]:
         found.extend(n_ for n_ in names if n_ not in found)
     if "drug cartels" in found and CARTELS.intersection(found):
         found.remove("drug cartels")  # "the Sinaloa Cartel" is not also "drug cartels"
-    order = list(ACTORS)
-    return sorted(found, key=order.index)
+    return sorted(found, key=_ORDER.__getitem__)

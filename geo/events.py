@@ -85,8 +85,16 @@ def event_id(kind: str, date: str | None, evidence: str, source_key: str) -> str
     """Stable across runs and made from content: the same sentence of the
     same article (by URL or title, else its text) gives the same id wherever
     the file lies; two different articles never share one."""
-    digest = hashlib.sha1("\x1f".join((kind, date or "", evidence, source_key)).encode()).hexdigest()
-    return f"ev-{digest[:16]}"
+    return _event_id(kind, date, evidence, ("\x1f" + source_key).encode())
+
+
+def _event_id(kind: str, date: str | None, evidence: str, source_tail: bytes) -> str:
+    """``event_id`` with the source key encoded once, after its separator: an
+    article's events share it, and it is the whole text when the article has
+    no URL or title."""
+    digest = hashlib.sha1("\x1f".join((kind, date or "", evidence)).encode())
+    digest.update(source_tail)
+    return f"ev-{digest.hexdigest()[:16]}"
 
 
 def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None) -> list[str]:
@@ -356,6 +364,7 @@ class EventExtractor:
     def _finish(doc: Document, events: list[Event], groups_at: dict[int, set[str]]) -> list[Event]:
         """Ids, directions and actors of the events that stayed."""
         source_key = doc.url or (f"{doc.title}\x1f{doc.published}" if doc.title else doc.text)
+        source_tail = ("\x1f" + source_key).encode()
         ids: dict[str, int] = {}
         actors: dict[int, list[str]] = {}
         folded = doc.folded_text()
@@ -364,9 +373,9 @@ class EventExtractor:
             if event.start not in actors:
                 actors[event.start] = find_actors(event.evidence, folded[event.start:event.end])
             event.actors = actors[event.start]
-            first = event_id(event.type, event.date, event.evidence, source_key)
+            first = _event_id(event.type, event.date, event.evidence, source_tail)
             ids[first] = seen = ids.get(first, 0) + 1
             # the same sentence told twice word for word: two events, two ids
-            event.id = first if seen == 1 else event_id(event.type, event.date, f"{event.evidence}\x1f{seen}",
-                                                       source_key)
+            event.id = first if seen == 1 else _event_id(event.type, event.date,
+                                                        f"{event.evidence}\x1f{seen}", source_tail)
         return events
