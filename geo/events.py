@@ -34,6 +34,8 @@ FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
 LEAD_REACH = 2  # the lead's detail comes within the next two sentences
+# What makes a sentence tell an operation more than an arrest.
+OPERATION_GROUPS = frozenset({"enforcement", "dated"})
 CASH_MOVED = frozenset({"cash_act", "seize", "south", "cash_alone"})
 
 
@@ -178,7 +180,8 @@ _REFERRING = ("the", "these", "those", "both", "los", "las", "el", "la", "dichos
 BACK_REFERENCE = re.compile(
     word_lead(initials([*_REFERRING, "ambos"])) + rf"(?:(?:{'|'.join(_REFERRING)})\s+(?:two\s+|dos\s+)?"
     r"(?:bod(?:y|ies)|remains|cuerpos?|restos|cad[áa]ver(?:es)?|shooting|attack|ataque|load|shipment|cargamento|"
-    r"drugs|droga|cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel)\b|both of them\b|ambos\b)",
+    r"drugs|droga|cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel|seizure|haul|aseguramiento|hallazgo|"
+    r"decomiso)\b|both of them\b|ambos\b)",
     re.IGNORECASE)
 # What a suspect told the police is an account of a happening already told.
 REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"
@@ -278,7 +281,7 @@ class EventExtractor:
             quantities: list = []
             dates = None
             if groups and reports_events(sentence, groups):
-                if "enforcement_weak" in groups and "enforcement" not in groups:
+                if "enforcement_weak" in groups and not groups & OPERATION_GROUPS:
                     dates = resolve_dates(sentence, doc.published)
                     if _has_day(dates):
                         groups = groups | {"dated"}
@@ -335,6 +338,9 @@ class EventExtractor:
                     continue
                 if reported and kind in FOLLOWED_UP:
                     continue  # a suspect's account of something the article has not told
+                if (kind == "enforcement_operation" and key_date is None and key_place is None
+                        and not groups & OPERATION_GROUPS and told.keys() & SPECIFIC_TYPES):
+                    continue  # "The driver was arrested": part of the seizure just told
                 events.append(event)
                 told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(quantities))
                 if index == 0 and kind in FOLLOWED_UP and when.precision != "day":

@@ -35,7 +35,8 @@ GROUPS = {
     "migrant": """migrant immigrant asylum_seeker asylum-seeker border_crosser border-crosser undocumented
         illegal_alien migrante inmigrante indocumentad extranjeros$""",
     "cross": """apprehend detain caught$ arrest crossing$ crossed$ cross$ walked$ entering$ entered$
-        intercept rescu rescat cruz detenid asegurad flow_of flows_of group_of groups_of""",
+        intercept rescu rescat cruz detenid asegurad flow_of flows_of group_of groups_of hidden$ hiding$
+        concealed$ escondid ocult""",
     "migrant_alone": "illegal_immigration illegal_crossing crossing_north illegal_entr",
     "gun": """gun$ guns$ firearm rifle pistol handgun weapon ammunition ammo$ rounds$ cartridge
         magazines$ arma$ armas$ fusil pistola cartucho municion cargador arms$ grenade granada""",
@@ -55,9 +56,12 @@ GROUPS = {
     "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ acusad detenid
         vinculad""",
-    "enforcement": """operation operativo crackdown raid$ raids$ raided$ arrest search_warrants
-        joint_effort joint_operation coordinating_patrols detuvieron detenido detenida capturad cateo
-        allanamiento dispositivo_de_seguridad apprehended hallada_abandonada localizaron aseguraron""",
+    "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
+        joint_effort joint_operation coordinating_patrols cateo allanamiento dispositivo_de_seguridad
+        hallada_abandonada localizaron aseguraron""",
+    # An arrest is an operation of its own, unless it is part of a happening
+    # the article is telling ("The driver was arrested" after the seizure).
+    "arrest_word": "arrest apprehended detuvieron detenido detenida capturad",
     # Who investigates is no report that something happened; with a day of
     # its own ("On Wednesday, investigators combed...") it is.
     "enforcement_weak": "task_force investigators investigation investigacion",
@@ -98,7 +102,8 @@ GROUPS = {
     "general": """so_far_this_year so_far_this_month fiscal_year in_recent_years each_year every_year
         per_year a_year$ on_average the_number_of toll$ by_some_counts statistics
         en_lo_que_va_del_ano cada_ano en_los_ultimos_anos analysis_found analysis_of data_show
-        figures_show records_show cases_filed""",
+        figures_show records_show cases_filed this_year$ este_ano$ rising_frequency rising_number
+        growing_number increasing_number""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.
@@ -110,7 +115,7 @@ RULES = {
     "cash_smuggling": (("cash_alone",), ("cash_act", "cash"), ("cash", "south")),
     "violence": (("violence",),),
     "corruption": (("corrupt", "charge"),),
-    "enforcement_operation": (("enforcement",), ("enforcement_weak", "dated")),
+    "enforcement_operation": (("enforcement",), ("arrest_word",), ("enforcement_weak", "dated")),
     "training": (("training",),),
     "agreement": (("agreement",),),
     "humanitarian": (("find", "body"), ("rescue",), ("death",)),

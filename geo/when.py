@@ -37,6 +37,18 @@ RELATIVE_DAYS = {"yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 
 RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IGNORECASE)
 
 
+# "the agency said Friday", "informó el lunes": the day the news was told, not
+# the day it happened.
+REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|confirmed|stated|added|told reporters|"
+                         r"dijo|dijeron|inform[óo]|informaron|anunci[óo]|confirm[óo]|señal[óo]|declar[óo])"
+                         r"\s+(?:on\s+|late\s+|early\s+|this\s+|el\s+|este\s+)?$", re.IGNORECASE)
+REPORTED_WINDOW = 30
+
+
+def _reported_on(sentence: str, m) -> bool:
+    return REPORTED_ON.search(sentence, max(0, m.start() - REPORTED_WINDOW), m.start()) is not None
+
+
 _DIGIT = re.compile(r"\d")
 _YEAR_FIGURES = re.compile(r"\d\d\d\d")  # FULL, MONTH_YEAR and YEAR all write a year so
 FUTURE_WINDOW = 40  # "will sign a declaration Thursday": the future word comes just before
@@ -78,6 +90,11 @@ def resolve_date(sentence: str, published: str | None) -> EventDate:
     return _resolve(sentence, set(_WORD.findall(sentence.lower())), *_figures(sentence), published)
 
 
+def _told(matches, sentence: str):
+    """The first of ``matches`` that is not the day the news was told."""
+    return next((m for m in matches if not _reported_on(sentence, m)), None)
+
+
 def _figures(sentence: str) -> tuple[bool, bool]:
     """Does the sentence write a figure, and a year (four in a row)? Every
     pattern with a month needs a figure; FULL, MONTH_YEAR and YEAR need a year."""
@@ -108,7 +125,7 @@ def _resolve(sentence: str, words: set[str], digit: bool, year: bool, published:
     if month_day is not None:
         m = month_day[0] if month_day and pub else None
     else:
-        m = MONTH_DAY.search(sentence) if has_month and pub else None
+        m = _told(MONTH_DAY.finditer(sentence), sentence) if has_month and pub else None
     if m:
         month = MONTHS[(m.group(1) or m.group(4)).lower()]
         day = int(m.group(2) or m.group(3))
@@ -118,14 +135,14 @@ def _resolve(sentence: str, words: set[str], digit: bool, year: bool, published:
             candidate = _iso(year - 1, month, day)  # "on Dec. 28" in a January article
         if candidate:
             return EventDate(candidate, "day", m.group(0))
-    m = RELATIVE.search(sentence) if pub and not words.isdisjoint(RELATIVE_DAYS) else None
+    m = _told(RELATIVE.finditer(sentence), sentence) if pub and not words.isdisjoint(RELATIVE_DAYS) else None
     if m:
         return EventDate((pub + dt.timedelta(days=RELATIVE_DAYS[m.group(1).lower()])).isoformat(), "day",
                          m.group(0))
     if weekday is not None:
         m = weekday[0] if weekday and pub else None
     else:
-        m = WEEKDAY.search(sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
+        m = _told(WEEKDAY.finditer(sentence), sentence) if pub and not words.isdisjoint(WEEKDAYS) else None
     if m:
         target = WEEKDAYS[m.group(1).lower()]
         if FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start()):
@@ -157,8 +174,10 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     has_month = digit and not words.isdisjoint(MONTHS)
     full = list(FULL.finditer(sentence)) if has_month and year else []
     # A day of a month or of the week is read against the publication date.
-    month_day = list(MONTH_DAY.finditer(sentence)) if has_month and pub else []
-    weekday = list(WEEKDAY.finditer(sentence)) if pub and not words.isdisjoint(WEEKDAYS) else []
+    month_day = [m for m in MONTH_DAY.finditer(sentence) if not _reported_on(sentence, m)] \
+        if has_month and pub else []
+    weekday = [m for m in WEEKDAY.finditer(sentence) if not _reported_on(sentence, m)] \
+        if pub and not words.isdisjoint(WEEKDAYS) else []
     if pub is not None and len(full) + len(month_day) + len(weekday) > 1:
         for m in sorted([*full, *month_day, *weekday], key=lambda m: m.start()):
             future = FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start())

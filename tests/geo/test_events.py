@@ -422,3 +422,33 @@ def test_an_agreement_told_twice_is_one(geoparser):
 def test_an_analysis_of_court_cases_is_statistics(geoparser):
     text = "An analysis found that cases filed in Arizona in 2021 involved 300,000 rounds of ammunition."
     assert extract(geoparser, text).events == []
+
+
+def test_the_day_the_news_was_told_is_not_the_day_it_happened(geoparser):
+    text = ("LAREDO, Texas — Officers at the World Trade Bridge seized nearly 300 pounds of "
+            "methamphetamine, the agency said Friday. "
+            "The seizure happened Tuesday when a tractor-trailer arrived from Nuevo Laredo.")
+    (event,) = extract(geoparser, text, published="2023-03-03").events
+    assert (event.type, event.date, event.date_precision) == ("drug_smuggling", "2023-02-28", "day")
+    assert event.evidence.startswith("The seizure happened Tuesday")
+    assert event.place.place_id == "poe:laredo-world-trade"  # told in the lead, kept
+
+
+def test_an_arrest_that_is_part_of_the_seizure_is_no_operation_of_its_own(geoparser):
+    text = ("Officers at the Mariposa Port of Entry seized 300 pounds of methamphetamine on Tuesday. "
+            "The driver, a 34-year-old man, was arrested and turned over to investigators.")
+    assert kinds(extract(geoparser, text)) == ["drug_smuggling"]
+    alone = "Agents arrested ten members of a smuggling ring in Nogales on Thursday."
+    assert "enforcement_operation" in kinds(extract(geoparser, alone))
+    dated = text + " Police arrested two more men in Nogales on Friday."
+    assert kinds(extract(geoparser, dated)) == ["drug_smuggling", "enforcement_operation"]
+
+
+def test_migrants_found_hidden_are_a_crossing(geoparser):
+    text = ("On Wednesday, agents at the checkpoint north of Laredo discovered 14 migrants hidden in "
+            "a box truck.")
+    assert kinds(extract(geoparser, text)) == ["migrant_crossing"]
+
+
+def test_this_year_counts_are_statistics(geoparser):
+    assert extract(geoparser, "It is the third tunnel found in Nogales this year.").events == []
