@@ -1,6 +1,8 @@
 """When an event happened: dates in the text resolved against the article's
-publication date ("Thursday", "on Oct. 4", "el domingo", "last week"), with
-their precision: day, month, year, or the publication date alone."""
+publication date ("Thursday", "on Oct. 4", "el domingo", "three days ago",
+"last November", "last year"), with their precision: day, month, year, or
+the publication date alone. The day the news was told ("officials said
+Friday") is not the day it happened."""
 
 from __future__ import annotations
 
@@ -35,6 +37,9 @@ FUTURE = re.compile(r"\b(?:will|would|is to|are to|plans? to|scheduled|next|pró
 RELATIVE_DAYS = {"yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 1, "mañana": 1,
                  "anteayer": -2}
 RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IGNORECASE)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+                "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
 
 
 # "the agency said Friday", "informó el lunes": the day the news was told, not
@@ -49,6 +54,19 @@ def _reported_on(sentence: str, m) -> bool:
     return REPORTED_ON.search(sentence, max(0, m.start() - REPORTED_WINDOW), m.start()) is not None
 
 
+# A month with no day: "last November", "in March", "el pasado noviembre".
+# Full names only ("may" is also a verb), after a word that makes them a date.
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 3 and m != "sept"]
+MONTH_ALONE = re.compile(
+    word_lead(initials(["in", "last", "early", "late", "since", "during", "en", "el", "durante", "pasado"]))
+    + rf"(?:(in|last|early|late|since|during|en|el pasado|durante)\s+(?:mid-)?({'|'.join(_FULL_MONTHS)})"
+    rf"(?![\w.]*\s+\d)|({'|'.join(_FULL_MONTHS)})\s+pasado)\b", re.IGNORECASE)
+# "three days ago", "hace tres días": days before the publication.
+DAYS_AGO = re.compile(r"\b(?:(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago|hace\s+(\d{1,2}|"
+                      + "|".join(NUMBER_WORDS) + r")\s+d[íi]as)\b", re.IGNORECASE)
+LAST_YEAR = re.compile(r"\b(?:last year|el año pasado|el pasado año)\b", re.IGNORECASE)
+# Words without which no period is written (one of them is in every match above).
+_PERIOD_WORDS = frozenset({"ago", "hace", "year", "año", "pasado", *_FULL_MONTHS})
 _DIGIT = re.compile(r"\d")
 _YEAR_FIGURES = re.compile(r"\d\d\d\d")  # FULL, MONTH_YEAR and YEAR all write a year so
 FUTURE_WINDOW = 40  # "will sign a declaration Thursday": the future word comes just before
@@ -159,7 +177,33 @@ def _resolve(sentence: str, words: set[str], digit: bool, year: bool, published:
     m = YEAR.search(sentence) if year else None
     if m:
         return EventDate(f"{m.group(1)}-01-01", "year", m.group(0))
+    if pub and not words.isdisjoint(_PERIOD_WORDS):
+        period = _period(sentence, words, pub)
+        if period is not None:
+            return period
     return _undated(published)
+
+
+def _period(sentence: str, words: set[str], pub: dt.date) -> EventDate | None:
+    """Days, months and years counted back from the publication: "three days
+    ago", "last November", "in March" (the latest one, or the next one after
+    "will"), "last year"."""
+    m = DAYS_AGO.search(sentence) if words & {"ago", "hace"} else None
+    if m:
+        written = (m.group(1) or m.group(2)).lower()
+        days = int(written) if written.isdigit() else NUMBER_WORDS[written]
+        return EventDate((pub - dt.timedelta(days=days)).isoformat(), "day", m.group(0))
+    m = _told(MONTH_ALONE.finditer(sentence), sentence) if not words.isdisjoint(MONTHS) else None
+    if m:
+        month = MONTHS[(m.group(2) or m.group(3)).lower()]
+        year = pub.year - (month > pub.month)
+        if FUTURE.search(sentence, max(0, m.start() - FUTURE_WINDOW), m.start()) and month != pub.month:
+            year = pub.year + (month < pub.month)
+        return EventDate(f"{year:04d}-{month:02d}-01", "month", m.group(0))
+    m = LAST_YEAR.search(sentence) if words & {"year", "año", "pasado"} else None
+    if m:
+        return EventDate(f"{pub.year - 1:04d}-01-01", "year", m.group(0))
+    return None
 
 
 def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
@@ -167,7 +211,7 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
     4"), in order; the single best date when it names none or one."""
     words = set(_WORD.findall(sentence.lower()))
     digit, year = _figures(sentence)
-    if not digit and _DATE_WORDS.isdisjoint(words):
+    if not digit and _DATE_WORDS.isdisjoint(words) and _PERIOD_WORDS.isdisjoint(words):
         return [_undated(published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = publication_day(published)

@@ -162,6 +162,28 @@ def test_a_past_and_a_future_weekday_in_one_sentence():
     assert [d.date for d in found] == ["2024-10-14", "2024-10-18"]
 
 
+# -- periods counted back from the publication ----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "iso", "precision"), [
+    ("Three days ago, agents found a body in the desert.", "2024-10-14", "day"),
+    ("Hace tres días, agentes hallaron un cuerpo.", "2024-10-14", "day"),
+    ("Last November, federal police found a cache of rifles.", "2023-11-01", "month"),
+    ("El pasado noviembre, soldados aseguraron armas.", "2023-11-01", "month"),
+    ("In March, agents discovered a 60-foot tunnel.", "2024-03-01", "month"),
+    ("The two countries will sign the accord in November.", "2024-11-01", "month"),
+    ("Officials signed an agreement last year.", "2023-01-01", "year"),
+])
+def test_periods_before_the_publication(sentence, iso, precision):
+    (found,) = resolve_dates(sentence, PUB)
+    assert (found.date, found.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize("sentence", ["Agents may seize more drugs.", "The march went on.",
+                                      "The agency said Friday that agents seized drugs."])
+def test_words_that_only_look_like_a_date(sentence):
+    assert resolve_dates(sentence, PUB)[0].precision == "publication"
+
+
 # -- the patterns' fast lead ---------------------------------------------------------
 
 def test_a_pattern_led_by_its_initials_finds_what_a_leading_word_boundary_finds():
