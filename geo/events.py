@@ -275,6 +275,7 @@ class EventExtractor:
         focus = self.locator.focus(doc) if doc.mentions else None
         moved_on = False  # "The third case took place on Oct. 13": what follows is new
         lead: list[Happening] = []  # what the article's first sentence sums up, with no day
+        last_day: str | None = None  # the latest day an event sentence gave
         for index, ((start, end), groups) in enumerate(zip(spans, sentence_groups)):
             sentence = doc.text[start:end]
             kinds: list[str] = []
@@ -282,7 +283,7 @@ class EventExtractor:
             dates = None
             if groups and reports_events(sentence, groups):
                 if "enforcement_weak" in groups and not groups & OPERATION_GROUPS:
-                    dates = resolve_dates(sentence, doc.published)
+                    dates = resolve_dates(sentence, doc.published, last_day)
                     if _has_day(dates):
                         groups = groups | {"dated"}
                 # No trigger, and no drug, gun or cash whose amount could be one: no event.
@@ -304,7 +305,9 @@ class EventExtractor:
             if index:
                 lead = []
             if dates is None:
-                dates = resolve_dates(sentence, doc.published)
+                dates = resolve_dates(sentence, doc.published, last_day)
+            if dates[-1].precision == "day":
+                last_day = dates[-1].date  # "two days later" counts from here
             groups_at[start] = groups
             place = self.locator.locate(doc, start, end, focus)
             named_here = place.mention_start is not None and start <= place.mention_start < end

@@ -65,6 +65,12 @@ MONTH_ALONE = re.compile(
 DAYS_AGO = re.compile(r"\b(?:(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+days?\s+ago|hace\s+(\d{1,2}|"
                       + "|".join(NUMBER_WORDS) + r")\s+d[íi]as)\b", re.IGNORECASE)
 LAST_YEAR = re.compile(r"\b(?:last year|el año pasado|el pasado año)\b", re.IGNORECASE)
+_COUNT = r"(\d{1,2}|an?|" + "|".join(NUMBER_WORDS) + r")"
+LATER = re.compile(
+    rf"\b(?:{_COUNT}\s+(days?|weeks?)\s+later|(?:{_COUNT}\s+d[íi]as\s+despu[ée]s)"
+    r"|((?:the\s+)?(?:next|following)\s+(?:day|morning)|al\s+d[íi]a\s+siguiente)"
+    r"|(?:hours?|minutes?|horas|minutos)\s+(?:later|despu[ée]s))\b", re.IGNORECASE)
+_LATER_WORDS = frozenset({"later", "después", "despues", "next", "following", "siguiente"})
 # Words without which no period is written (one of them is in every match above).
 _PERIOD_WORDS = frozenset({"ago", "hace", "year", "año", "pasado", *_FULL_MONTHS})
 _DIGIT = re.compile(r"\d")
@@ -206,12 +212,14 @@ def _period(sentence: str, words: set[str], pub: dt.date) -> EventDate | None:
     return None
 
 
-def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
+def resolve_dates(sentence: str, published: str | None, after: str | None = None) -> list[EventDate]:
     """Every day a sentence names ("six killed on May 1 and five more on May
-    4"), in order; the single best date when it names none or one."""
+    4"), in order; the single best date when it names none or one. ``after``:
+    the day the article told last, for "two days later", "the next day"."""
     words = set(_WORD.findall(sentence.lower()))
     digit, year = _figures(sentence)
-    if not digit and _DATE_WORDS.isdisjoint(words) and _PERIOD_WORDS.isdisjoint(words):
+    later = after is not None and not _LATER_WORDS.isdisjoint(words)
+    if not digit and _DATE_WORDS.isdisjoint(words) and _PERIOD_WORDS.isdisjoint(words) and not later:
         return [_undated(published)]  # no date written: the publication date
     found: list[EventDate] = []
     pub = publication_day(published)
@@ -230,4 +238,25 @@ def resolve_dates(sentence: str, published: str | None) -> list[EventDate]:
                 found.append(EventDate(one.date, "day", m.group(0)))
     if len(found) > 1:
         return found
-    return [_resolve(sentence, words, digit, year, published, (full, month_day, weekday))]
+    single = _resolve(sentence, words, digit, year, published, (full, month_day, weekday))
+    if later and single.precision in ("publication", "unknown"):
+        return [_later(sentence, after) or single]
+    return [single]
+
+
+def _later(sentence: str, after: str) -> EventDate | None:
+    """"Two days later", "the next day", "three hours later" after the day
+    ``after``."""
+    m = LATER.search(sentence)
+    if m is None:
+        return None
+    written = (m.group(1) or m.group(3) or "").lower()
+    if m.group(2) or m.group(3):  # days or weeks
+        count = int(written) if written.isdigit() else NUMBER_WORDS.get(written, 1)
+        days = count * (7 if (m.group(2) or "").lower().startswith("week") else 1)
+    elif m.group(4):  # the next day
+        days = 1
+    else:  # hours or minutes later: the same day
+        days = 0
+    day = dt.date.fromisoformat(after) + dt.timedelta(days=days)
+    return EventDate(day.isoformat(), "day", m.group(0))

@@ -452,3 +452,10 @@ def test_migrants_found_hidden_are_a_crossing(geoparser):
 
 def test_this_year_counts_are_statistics(geoparser):
     assert extract(geoparser, "It is the third tunnel found in Nogales this year.").events == []
+
+
+def test_days_later_counts_from_the_day_told_before(geoparser):
+    text = ("On Oct. 7, agents seized 200 pounds of marijuana near Sasabe. "
+            "Two days later, agents seized 90 pounds of cocaine near Lukeville.")
+    doc = extract(geoparser, text)
+    assert [(e.date, e.date_precision) for e in doc.events] == [("2024-10-07", "day"), ("2024-10-09", "day")]

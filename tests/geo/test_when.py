@@ -178,6 +178,20 @@ def test_periods_before_the_publication(sentence, iso, precision):
     assert (found.date, found.precision) == (iso, precision)
 
 
+@pytest.mark.parametrize(("sentence", "iso"), [
+    ("Two days later, agents found more marijuana.", "2024-10-12"),
+    ("A week later, agents found more.", "2024-10-17"),
+    ("The next day, police found a second body.", "2024-10-11"),
+    ("Around three hours later, agents came upon the second body.", "2024-10-10"),
+    ("Al día siguiente, soldados hallaron otro cuerpo.", "2024-10-11"),
+    ("Tres días después, agentes aseguraron armas.", "2024-10-13"),
+])
+def test_later_counts_from_the_day_told_before(sentence, iso):
+    (found,) = resolve_dates(sentence, PUB, after="2024-10-10")
+    assert (found.date, found.precision) == (iso, "day")
+    assert resolve_dates(sentence, PUB)[0].precision == "publication"  # with no day before
+
+
 @pytest.mark.parametrize("sentence", ["Agents may seize more drugs.", "The march went on.",
                                       "The agency said Friday that agents seized drugs."])
 def test_words_that_only_look_like_a_date(sentence):
