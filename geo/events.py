@@ -166,7 +166,8 @@ QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
 # ("four other people") says nothing of the kind.
 _NEW_WORDS = ("second", "third", "fourth", "another", "a new", "segund[oa]", "tercer[oa]?", "cuart[oa]",
               "otr[oa]")
-NEW_ONE = re.compile(word_lead(initials(_NEW_WORDS), r"\d") + rf"(?:(?<!one )(?:{'|'.join(_NEW_WORDS)})\b|"
+NEW_ONE = re.compile(word_lead(initials(_NEW_WORDS), r"\d")  # not "third-row", "one another"
+                     + rf"(?:(?<!one )(?:{'|'.join(_NEW_WORDS)})\b(?!-)|"
                      r"\d[\d.,]*\s+(?:more|additional|m[áa]s)\b)", re.IGNORECASE)
 # "The first case took place...", "spotted the first body": the happenings an
 # article summed up ("the bodies of four people") are now told one by one.
@@ -177,12 +178,33 @@ FIRST_OF_SEVERAL = re.compile(word_lead(initials(_THE)) + rf"(?:{'|'.join(_THE)}
 # A definite reference back to what was already told ("the bodies", "both of
 # them"): the sentence goes on about that, wherever it now says it is.
 _REFERRING = ("the", "these", "those", "both", "los", "las", "el", "la", "dichos?", "dichas?")
+# What each kind of happening is referred back to as.
+REFERRED_AS = {
+    "humanitarian": ("bod(?:y|ies)", "remains", "cuerpos?", "restos", "cad[áa]ver(?:es)?"),
+    "violence": ("shooting", "attack", "ataque", "balacera"),
+    "drug_smuggling": ("drugs", "droga", "tunnel", "t[úu]nel"),
+    "weapons_trafficking": ("weapons", "guns", "arms", "ammunition", "ammo", "armas"),
+    "cash_smuggling": ("cash", "currency", "dinero"),
+    "migrant_crossing": ("migrants", "group", "migrantes", "grupo"),
+    "human_smuggling": ("migrants", "group", "migrantes", "grupo"),
+}
+_SEIZED = ("load", "shipment", "cargamento", "seizure", "haul", "aseguramiento", "hallazgo", "decomiso")
+_NOUNS = sorted({n for nouns in REFERRED_AS.values() for n in nouns} | set(_SEIZED))
 BACK_REFERENCE = re.compile(
     word_lead(initials([*_REFERRING, "ambos"])) + rf"(?:(?:{'|'.join(_REFERRING)})\s+(?:two\s+|dos\s+)?"
-    r"(?:bod(?:y|ies)|remains|cuerpos?|restos|cad[áa]ver(?:es)?|shooting|attack|ataque|load|shipment|cargamento|"
-    r"drugs|droga|cash|weapons|guns|arms|ammunition|ammo|tunnel|t[úu]nel|seizure|haul|aseguramiento|hallazgo|"
-    r"decomiso)\b|both of them\b|ambos\b)",
-    re.IGNORECASE)
+    rf"({'|'.join(_NOUNS)})\b|both of them\b|ambos\b)", re.IGNORECASE)
+_NOUN_PATTERNS = {kind: re.compile(rf"(?:{'|'.join((*nouns, *_SEIZED))})", re.IGNORECASE)
+                  for kind, nouns in REFERRED_AS.items()}
+
+
+def refers_back(sentence: str, kind: str) -> bool:
+    """Does the sentence refer back to a happening of this kind ("the bodies"
+    for remains found, "the load" for a seizure, "both of them" for any)?"""
+    for m in BACK_REFERENCE.finditer(sentence):
+        noun = m.group(1)
+        if noun is None or (kind in _NOUN_PATTERNS and _NOUN_PATTERNS[kind].fullmatch(noun)):
+            return True
+    return False
 # What a suspect told the police is an account of a happening already told.
 REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"
                       r"police|authorities|detectives)\b|\b(?:declar[óo]|confes[óo]|admiti[óo]) que\b",
@@ -211,7 +233,7 @@ class Happening:
         if date is not None and self.date is not None and date != self.date:
             return False
         if (place is not None and self.places and place not in self.places
-                and not BACK_REFERENCE.search(sentence)):
+                and not refers_back(sentence, self.event.type)):
             return False
         return not _other_amounts(quantities, self.quantities)
 

@@ -459,3 +459,17 @@ def test_days_later_counts_from_the_day_told_before(geoparser):
             "Two days later, agents seized 90 pounds of cocaine near Lukeville.")
     doc = extract(geoparser, text)
     assert [(e.date, e.date_precision) for e in doc.events] == [("2024-10-07", "day"), ("2024-10-09", "day")]
+
+
+def test_an_ordinal_in_a_compound_is_no_new_happening(geoparser):
+    text = ("On Oct. 9, officers at the San Ysidro Port of Entry seized $1 million in cash headed to Mexico. "
+            "They found bundles of currency beneath the third-row seat.")
+    assert kinds(extract(geoparser, text)) == ["cash_smuggling"]
+
+
+def test_a_reference_back_must_fit_the_kind_of_happening(geoparser):
+    """"the body" refers back to remains found, not to a man carrying pistols."""
+    text = ("Agents arrested a man who carried 40 rifles into Mexico in Tucson on Monday. "
+            "A woman walked into Sonora through the Nogales port of entry with three pistols strapped "
+            "to the body.")
+    assert kinds(extract(geoparser, text)) == ["weapons_trafficking", "weapons_trafficking"]
