@@ -28,12 +28,17 @@ USD = re.compile(r"(?:US)?\$\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand|
                  r"(\d[\d,]*(?:\.\d+)?)\s*(millones|mil|million)?\s*(?:de\s+)?(?:dólares|dollars|USD)\b",
                  re.IGNORECASE)
 _SCALE = r"(?:\s+(million|millones|mil|thousand))?"
-PEOPLE = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(migrants?|people|persons|immigrants?|adults|"
+CALIBRE = re.compile(r"\s*(?:mm\b|-?mil[íi]metros\b|-?cal(?:iber|ibre)?\b|x\d)", re.IGNORECASE)
+# Up to two words between a number and what it counts ("45 Central American
+# migrants"), but no preposition: "una agresión con armas" counts no guns.
+_BETWEEN = (r"(?:(?!(?:con|de|del|with|of|in|en|por|para|from|at|and|y|the|el|la|los|las)\s)"
+            r"[\w.-]+\s+){0,2}?")
+PEOPLE = re.compile(_NUM + _SCALE + r"\s+" + _BETWEEN + r"(migrants?|people|persons|immigrants?|adults|"
                     r"children|minors|men|women|migrantes|personas|extranjeros|menores|hombres|mujeres|bodies|cuerpos)\b",
                     re.IGNORECASE)
-GUNS = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(guns|firearms|rifles|pistols|handguns|weapons|"
+GUNS = re.compile(_NUM + _SCALE + r"\s+" + _BETWEEN + r"(guns|firearms|rifles|pistols|handguns|weapons|"
                   r"armas|fusiles|pistolas)\b", re.IGNORECASE)
-ROUNDS = re.compile(_NUM + _SCALE + r"\s+(?:[\w-]+\s+){0,2}?(rounds|cartridges|cartuchos|bullets|balas)\b",
+ROUNDS = re.compile(_NUM + _SCALE + r"\s+" + _BETWEEN + r"(rounds|cartridges|cartuchos|bullets|balas)\b",
                     re.IGNORECASE)
 
 
@@ -80,10 +85,11 @@ _COUNTED = (("people", PEOPLE), ("guns", GUNS), ("rounds", ROUNDS))
 
 # Where a number starts: every amount pattern is tried only there (anchored
 # matches), not at every character of the sentence.
-_NUMBER_START = re.compile(r"(?<![\w.,])(?:\d|(?:" + "|".join(
+# Not inside another number, nor a model's name ("AK-47", "AR-15").
+_NUMBER_START = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(?:\d|(?:" + "|".join(
     sorted((re.escape(w) for w in WORDS), key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 # Its figures: a pattern that begins with the figure, so that re skips to them.
-_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)")
+_FIGURE_START = re.compile(r"\d(?<![\w.,]\d)(?<![A-Za-z]-\d)")
 # Letters that IGNORECASE takes for an ASCII letter but lower() does not turn
 # into it: in a sentence with one, the lower-case text can miss a number word.
 _CASE_APART = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
@@ -163,6 +169,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
                 n = _number(m.group(1))
                 if n is None or (1900 <= n <= 2100 and not m.group(2) and "," not in m.group(1)):
                     break  # "In 2019 guns...": a year, not a count
+                if CALIBRE.match(sentence, m.end(1)):
+                    break  # "three 9 mm pistols": a calibre, not a count
                 n *= SCALE.get((m.group(2) or "").lower(), 1.0)
                 out.append(Quantity(kind, n, "count", m.group(0).strip(), m.group(3).lower()))
                 break

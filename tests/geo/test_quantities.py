@@ -194,3 +194,15 @@ def test_only_the_letters_left_out_of_the_lower_case_text_are_set_apart():
     apart = {c for c in map(chr, range(0x110000))
              if letter.fullmatch(c) and c.lower() not in string.ascii_lowercase}
     assert apart == set(_CASE_APART.pattern.strip("[]"))
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    ("Agents found three 9 mm pistols.", [("guns", 3.0)]),
+    ("They seized two .50-caliber rifles.", [("guns", 2.0)]),
+    ("Soldiers seized 20 AK-47 rifles and 3,000 rounds.", [("guns", 20.0), ("rounds", 3000.0)]),
+    ("He carried ten 7.62x39 rounds.", [("rounds", 10.0)]),
+    ("Los soldados repelieron una agresión con armas de fuego.", []),
+    ("Rescataron a 45 migrantes centroamericanos.", [("people", 45.0)]),
+])
+def test_calibres_models_and_prepositions_are_not_counts(sentence, counts):
+    assert [(q.kind, q.value) for q in find_quantities(sentence)] == counts
