@@ -21,7 +21,7 @@ from .patterns import initials, word_lead
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
-from .when import resolve_dates
+from .when import EventDate, resolve_dates
 from .where import LOCAL, EventLocator, EventPlace
 
 # Happenings that articles tell over several sentences (the body found, then
@@ -295,7 +295,8 @@ class EventExtractor:
         spans = split_sentences(doc.text, doc.body_start)
         sentence_groups = _FINDER.groups(doc.text, spans, doc.folded_text())
         focus = self.locator.focus(doc) if doc.mentions else None
-        moved_on = False  # "The third case took place on Oct. 13": what follows is new
+        # "The third case took place on Oct. 13": what follows is new, on those days.
+        moved_on: list[EventDate] = []
         lead: list[Happening] = []  # what the article's first sentence sums up, with no day
         last_day: str | None = None  # the latest day an event sentence gave
         for index, ((start, end), groups) in enumerate(zip(spans, sentence_groups)):
@@ -317,8 +318,10 @@ class EventExtractor:
             new_one = "new_one" in groups and NEW_ONE.search(sentence) is not None
             if not kinds:
                 if new_one or (lead and index <= LEAD_REACH):
-                    day = _has_day(resolve_dates(sentence, doc.published))
-                    moved_on = moved_on or (new_one and day)
+                    told_days = resolve_dates(sentence, doc.published)
+                    day = _has_day(told_days)
+                    if new_one and day:  # the next event sentence is about these days
+                        moved_on = [d for d in told_days if d.precision == "day"]
                     if lead and day and not QUOTE_OPENING.match(sentence):
                         for happening in lead:
                             self._tell_in_detail(doc, happening, events, start, end, focus, groups_at, groups)
@@ -328,6 +331,8 @@ class EventExtractor:
                 lead = []
             if dates is None:
                 dates = resolve_dates(sentence, doc.published, last_day)
+            if moved_on and dates[0].precision in ("publication", "unknown"):
+                dates = moved_on  # "The third and fourth cases took place on Oct. 13 and 14. Agents saw..."
             if dates[-1].precision == "day":
                 last_day = dates[-1].date  # "two days later" counts from here
             groups_at[start] = groups
@@ -335,8 +340,8 @@ class EventExtractor:
             named_here = place.mention_start is not None and start <= place.mention_start < end
             # Only a town or site named here makes a sentence about a new happening.
             key_place = place.place_id if named_here and place.feature in LOCAL else None
-            fresh = moved_on or new_one or len(dates) > 1
-            moved_on = False
+            fresh = bool(moved_on) or new_one or len(dates) > 1
+            moved_on = []
             reported = "reported" in groups and REPORTED.search(sentence) is not None
             in_court = "in_court" in groups
             first_of_several = "new_one" in groups and FIRST_OF_SEVERAL.search(sentence) is not None
