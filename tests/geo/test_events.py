@@ -313,13 +313,6 @@ def test_a_place_told_after_the_day_stays_with_the_day_sentence(geoparser):
     assert event.place.name == "Reynosa"
 
 
-def test_a_reference_back_keeps_the_happening_wherever_it_now_is(geoparser):
-    text = ("On Monday agents saw two bodies in the Rio Grande near Laredo, Texas. "
-            "Because the bodies were close to the riverbank, firefighters from Nuevo Laredo recovered them.")
-    (event,) = extract(geoparser, text).events
-    assert event.place.name == "Laredo"
-
-
 @pytest.mark.parametrize("more", ["recovered about 6.5 more tons of marijuana",
                                   "seized another five tons of marijuana"])
 def test_more_and_another_are_new_seizures(geoparser, more):
@@ -357,11 +350,17 @@ def test_the_same_sentence_twice_gives_two_ids(geoparser):
 
 # -- where, when the sentence names several places ------------------------------------
 
-def test_a_country_beyond_the_two_is_no_event_place(geoparser):
-    text = ("PIEDRAS NEGRAS, Coahuila — Agentes rescataron a seis extranjeros atrapados en el río, "
-            "todos de Honduras.")
-    (event,) = of_type(extract(geoparser, text), "humanitarian")
-    assert event.place.name == "Piedras Negras"
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    pytest.param("On Monday agents saw two bodies in the Rio Grande near Laredo, Texas. Because the bodies "
+                 "were close to the riverbank, firefighters from Nuevo Laredo recovered them.",
+                 "humanitarian", "Laredo", id="a reference back keeps the happening wherever it now is"),
+    pytest.param("PIEDRAS NEGRAS, Coahuila — Agentes rescataron a seis extranjeros atrapados en el río, "
+                 "todos de Honduras.", "humanitarian", "Piedras Negras",
+                 id="a country beyond the two is no event place"),
+])
+def test_where_the_happening_is(geoparser, text, kind, place):
+    (event,) = of_type(extract(geoparser, text), kind)
+    assert event.place.name == place
 
 
 def test_towns_that_name_a_road_are_not_where_it_happened(geoparser):
