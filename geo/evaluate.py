@@ -199,3 +199,61 @@ def format_report(report: dict) -> str:
         f"events      P {f(ev['p'])}  R {f(ev['r'])}  F1 {f(ev['f1'])}  direction {f(ev['direction_acc'])}"
         f"  location@25km {f(ev['location_25km'])}  location@161km {f(ev['location_161km'])}",
     ])
+
+
+DESCRIPTION_KM = 15.0  # how near the truth a located description must be
+
+
+def evaluate_descriptions(path, geoparser=None, column: str = "location",
+                          within_km: float = DESCRIPTION_KM) -> dict:
+    """Free-text location descriptions against their true points: a CSV with
+    the description in ``column`` and the truth in ``lat`` and ``lon``. The
+    share placed within ``within_km`` counts a row not placed as a miss.
+    Rows whose truth is not a coordinate are left out and listed by line."""
+    import csv
+
+    from .freetext import locate_description
+
+    if geoparser is None:
+        from .pipeline import Geoparser
+
+        geoparser = Geoparser()
+    errors: list[float] = []
+    rows = placed = 0
+    bad_lines: list[int] = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in (column, "lat", "lon") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputFileError(path, 1, f"no column {', '.join(map(repr, missing))} "
+                                          f"(columns: {', '.join(reader.fieldnames or []) or 'none'})")
+        for record in reader:
+            try:
+                lat, lon = float(record["lat"]), float(record["lon"])
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise ValueError
+            except (TypeError, ValueError):
+                bad_lines.append(reader.line_num)
+                continue
+            rows += 1
+            found = locate_description(record.get(column) or "", geoparser)
+            if found.lat is not None:
+                placed += 1
+                errors.append(haversine_km(lat, lon, found.lat, found.lon))
+    within = sum(e <= within_km for e in errors)
+    return {
+        "rows": rows, "placed": placed, "within_km": within_km,
+        "within_share": within / rows if rows else None,
+        "median_km": statistics.median(errors) if errors else None,
+        "mean_km": statistics.fmean(errors) if errors else None,
+        "bad_lines": bad_lines,
+    }
+
+
+def format_descriptions_report(report: dict) -> str:
+    def f(x):
+        return "-" if x is None else f"{x:.3f}"
+
+    return (f"descriptions {report['rows']}  placed {report['placed']}"
+            f"  within {report['within_km']:g} km {f(report['within_share'])}"
+            f"  median {f(report['median_km'])} km  mean {f(report['mean_km'])} km")

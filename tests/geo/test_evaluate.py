@@ -217,3 +217,37 @@ def test_dev_regression_guard(dev_run):
     assert ours["recognition_overlap"]["f1"] >= 0.93, format_report(ours)
     assert ours["recognition_exact"]["f1"] >= 0.88, format_report(ours)
     assert ours["resolution"]["acc_25km"] >= 0.90, format_report(ours)
+
+
+# -- free-text location descriptions -------------------------------------------------
+
+DESCRIPTIONS = """location,lat,lon,note
+0.2 MILES WEST OF MARIPOSA PORT OF ENTRY,31.3324,-110.9690,offset from a port
+"N 32 19.938, W 113 00.169",32.3323,-113.0028,coordinates
+XYZZY PLUGH,31.5,-111.0,nothing to place
+BUENOS AIRES NWR,32.9,-111.55,placed but 150 km off the truth
+"""
+
+
+def test_descriptions_scored_against_their_true_points(tmp_path, geoparser):
+    from geo.evaluate import evaluate_descriptions
+
+    path = tmp_path / "descriptions.csv"
+    path.write_text(DESCRIPTIONS, encoding="utf-8")
+    report = evaluate_descriptions(path, geoparser)
+    assert (report["rows"], report["placed"], report["bad_lines"]) == (4, 3, [])
+    assert report["within_share"] == pytest.approx(2 / 4)  # the unplaced row is a miss
+    assert report["median_km"] < 1.0 and report["mean_km"] > 40
+
+
+def test_descriptions_through_the_command(tmp_path, gaz):
+    from testing import invoke_cli
+
+    path = tmp_path / "descriptions.csv"
+    path.write_text(DESCRIPTIONS + "2 MI N OF LUKEVILLE POE,not a number,,bad truth\n", encoding="utf-8")
+    result = invoke_cli("evaluate", path, "--format", "json")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"bordermap: {path}:6: lat/lon is not a coordinate; row left out"
+    assert json.loads(result.stdout)["rows"] == 4
+    wrong = invoke_cli("evaluate", path, "--column", "where")
+    assert wrong.exit_code == 2 and f"{path}:1: no column 'where'" in wrong.stderr
