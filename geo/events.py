@@ -21,7 +21,7 @@ from .patterns import initials, word_lead
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
-from .when import EventDate, resolve_dates
+from .when import resolve_dates
 from .where import LOCAL, EventLocator, EventPlace
 
 # Happenings that articles tell over several sentences (the body found, then
@@ -275,6 +275,33 @@ def _other_amounts(these, those) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class Telling:
+    """What the extractor knows of one article as it reads it sentence by
+    sentence."""
+
+    doc: Document
+    focus: object  # where the article is (EventLocator.focus)
+    source: dict  # the article, as each event cites it
+    events: list[Event] = field(default_factory=list)
+    told: dict[str, Happening] = field(default_factory=dict)  # the latest happening of each type
+    groups_at: dict[int, set[str]] = field(default_factory=dict)  # trigger groups of each event sentence
+    moved_on: list = field(default_factory=list)  # days a sentence without events moved on to
+    lead: list[Happening] = field(default_factory=list)  # what the first sentence sums up, with no day
+    last_day: str | None = None  # the latest day an event sentence gave
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What a sentence says of how its events relate to those told before."""
+
+    fresh: bool  # "another", "6.5 more tons", other days: a new happening
+    reported: bool  # a suspect's account
+    in_court: bool  # charges, a sentence
+    first_of_several: bool  # "the first case"
+    operation: bool  # more than an arrest
+
+
 class EventExtractor:
     """Fills ``doc.events``: one event per happening. A happening is often
     told over several sentences (a lead that sums it up, then the day, the
@@ -287,114 +314,139 @@ class EventExtractor:
         self.locator = EventLocator(gazetteer)
 
     def __call__(self, doc: Document) -> Document:
-        events: list[Event] = []
-        source = {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
-                  "url": doc.url}
-        told: dict[str, Happening] = {}  # the latest happening of each type
-        groups_at: dict[int, set[str]] = {}  # the trigger groups of each sentence that told an event
         spans = split_sentences(doc.text, doc.body_start)
-        sentence_groups = _FINDER.groups(doc.text, spans, doc.folded_text())
-        focus = self.locator.focus(doc) if doc.mentions else None
-        # "The third case took place on Oct. 13": what follows is new, on those days.
-        moved_on: list[EventDate] = []
-        lead: list[Happening] = []  # what the article's first sentence sums up, with no day
-        last_day: str | None = None  # the latest day an event sentence gave
-        for index, ((start, end), groups) in enumerate(zip(spans, sentence_groups)):
+        article = Telling(doc, self.locator.focus(doc) if doc.mentions else None,
+                          {"id": doc.id, "title": doc.title, "published": doc.published, "source": doc.source,
+                           "url": doc.url})
+        for index, ((start, end), groups) in enumerate(zip(spans, _FINDER.groups(doc.text, spans,
+                                                                                 doc.folded_text()))):
             sentence = doc.text[start:end]
-            kinds: list[str] = []
-            quantities: list = []
-            dates = None
-            if groups and reports_events(sentence, groups):
-                if "enforcement_weak" in groups and not groups & OPERATION_GROUPS:
-                    dates = resolve_dates(sentence, doc.published, last_day)
-                    if _has_day(dates):
-                        groups = groups | {"dated"}
-                # No trigger, and no drug, gun or cash whose amount could be one: no event.
-                if kinds_from_groups(groups) or groups & AMOUNT_GROUPS:
-                    quantities = find_quantities(sentence)
-                    kinds = [k for k in event_types_of(sentence, quantities, groups)
-                             # a flow needs something moved or stopped, not just a topic
-                             if k not in FLOW_TYPES or quantities or "moved" in groups]
+            kinds, quantities, dates, groups = self._kinds(article, sentence, groups)
             new_one = "new_one" in groups and NEW_ONE.search(sentence) is not None
-            if not kinds:
-                if new_one or (lead and index <= LEAD_REACH):
-                    told_days = resolve_dates(sentence, doc.published)
-                    day = _has_day(told_days)
-                    if new_one and day:  # the next event sentence is about these days
-                        moved_on = [d for d in told_days if d.precision == "day"]
-                    if lead and day and not QUOTE_OPENING.match(sentence):
-                        for happening in lead:
-                            self._tell_in_detail(doc, happening, events, start, end, focus, groups_at, groups)
-                        lead = []
-                continue
-            if index:
-                lead = []
-            if dates is None:
-                dates = resolve_dates(sentence, doc.published, last_day)
-            if moved_on and dates[0].precision in ("publication", "unknown"):
-                dates = moved_on  # "The third and fourth cases took place on Oct. 13 and 14. Agents saw..."
-            if dates[-1].precision == "day":
-                last_day = dates[-1].date  # "two days later" counts from here
-            groups_at[start] = groups
-            place = self.locator.locate(doc, start, end, focus)
-            named_here = place.mention_start is not None and start <= place.mention_start < end
-            # Only a town or site named here makes a sentence about a new happening.
-            key_place = place.place_id if named_here and place.feature in LOCAL else None
-            fresh = bool(moved_on) or new_one or len(dates) > 1
-            moved_on = []
-            reported = "reported" in groups and REPORTED.search(sentence) is not None
-            in_court = "in_court" in groups
-            first_of_several = "new_one" in groups and FIRST_OF_SEVERAL.search(sentence) is not None
-            for kind, when in ((k, w) for k in kinds for w in dates):
-                key_date = when.date if when.precision in ("day", "month") else None
-                # id, direction and actors are filled in for the events that stay
-                event = Event(id="", type=kind, direction=None, date=when.date, date_precision=when.precision,
-                              start=start, end=end, evidence=sentence, place=place, quantities=quantities,
-                              document=source)
-                happening = told.get(kind) if kind in FOLLOWED_UP else None
-                # A suspect's account, or the court case about it, goes on about the
-                # happening the article is telling, whatever amounts it adds up.
-                if happening is not None and first_of_several and not happening.split:
-                    # the summary gives way to the first of the happenings it summed up
-                    events[events.index(happening.event)] = event
-                    told[kind] = Happening(event, key_date, [key_place] if key_place else [],
-                                           list(quantities), split=True)
-                    continue
-                if happening is not None and (reported or not fresh and (in_court or happening.same_as(
-                        key_date, key_place, quantities, sentence))):
-                    if not reported:
-                        happening.tell(events, event)
-                    happening.add(event, key_date, key_place)
-                    continue
-                if reported and kind in FOLLOWED_UP:
-                    continue  # a suspect's account of something the article has not told
-                if (kind == "enforcement_operation" and key_date is None and key_place is None
-                        and not groups & OPERATION_GROUPS and told.keys() & SPECIFIC_TYPES):
-                    continue  # "The driver was arrested": part of the seizure just told
-                events.append(event)
-                told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(quantities))
-                if index == 0 and kind in FOLLOWED_UP and when.precision != "day":
-                    lead.append(told[kind])
-        doc.events = self._finish(doc, events, groups_at)
+            if kinds:
+                self._tell(article, index, start, end, groups, kinds, quantities, dates, new_one)
+            else:
+                self._between_events(article, index, start, end, groups, new_one)
+        doc.events = self._finish(doc, article.events, article.groups_at)
         return doc
 
-    def _tell_in_detail(self, doc: Document, happening: Happening, events: list[Event], start: int, end: int,
-                        focus, groups_at: dict[int, set[str]], groups: set[str]) -> None:
+    @staticmethod
+    def _kinds(article: Telling, sentence: str, groups: set[str]):
+        """The kinds of event a sentence reports, its amounts, its dates when
+        they were needed to tell, and its groups (with "dated" when its day
+        makes investigators' work an operation)."""
+        kinds: list[str] = []
+        quantities: list = []
+        dates = None
+        if groups and reports_events(sentence, groups):
+            if "enforcement_weak" in groups and not groups & OPERATION_GROUPS:
+                dates = resolve_dates(sentence, article.doc.published, article.last_day)
+                if _has_day(dates):
+                    groups = groups | {"dated"}
+            # No trigger, and no drug, gun or cash whose amount could be one: no event.
+            if kinds_from_groups(groups) or groups & AMOUNT_GROUPS:
+                quantities = find_quantities(sentence)
+                kinds = [k for k in event_types_of(sentence, quantities, groups)
+                         # a flow needs something moved or stopped, not just a topic
+                         if k not in FLOW_TYPES or quantities or "moved" in groups]
+        return kinds, quantities, dates, groups
+
+    def _between_events(self, article: Telling, index: int, start: int, end: int, groups: set[str],
+                        new_one: bool) -> None:
+        """A sentence that reports no event may still move the story on to
+        other days, or tell the lead's happening in detail."""
+        if not (new_one or (article.lead and index <= LEAD_REACH)):
+            return
+        sentence = article.doc.text[start:end]
+        days = [d for d in resolve_dates(sentence, article.doc.published) if d.precision == "day"]
+        if new_one and days:
+            article.moved_on = days  # the next event sentence is about these days
+        if article.lead and days and not QUOTE_OPENING.match(sentence):
+            for happening in article.lead:
+                self._tell_in_detail(article, happening, start, end, groups)
+            article.lead = []
+
+    def _tell(self, article: Telling, index: int, start: int, end: int, groups: set[str], kinds: list[str],
+              quantities: list, dates, new_one: bool) -> None:
+        """The events of a sentence that reports some: each a new happening,
+        or more about one the article is telling."""
+        doc, sentence = article.doc, article.doc.text[start:end]
+        if index:
+            article.lead = []
+        if dates is None:
+            dates = resolve_dates(sentence, doc.published, article.last_day)
+        if article.moved_on and dates[0].precision in ("publication", "unknown"):
+            dates = article.moved_on  # "The third and fourth cases were on Oct. 13 and 14. Agents saw..."
+        if dates[-1].precision == "day":
+            article.last_day = dates[-1].date  # "two days later" counts from here
+        article.groups_at[start] = groups
+        place = self.locator.locate(doc, start, end, article.focus)
+        named_here = place.mention_start is not None and start <= place.mention_start < end
+        # Only a town or site named here makes a sentence about a new happening.
+        key_place = place.place_id if named_here and place.feature in LOCAL else None
+        fresh = bool(article.moved_on) or new_one or len(dates) > 1
+        article.moved_on = []
+        cues = Cues(fresh=fresh, reported="reported" in groups and REPORTED.search(sentence) is not None,
+                    in_court="in_court" in groups,
+                    first_of_several="new_one" in groups and FIRST_OF_SEVERAL.search(sentence) is not None,
+                    operation=bool(groups & OPERATION_GROUPS))
+        for kind, when in ((k, w) for k in kinds for w in dates):
+            key_date = when.date if when.precision in ("day", "month") else None
+            # id, direction and actors are filled in for the events that stay
+            event = Event(id="", type=kind, direction=None, date=when.date, date_precision=when.precision,
+                          start=start, end=end, evidence=sentence, place=place, quantities=quantities,
+                          document=article.source)
+            if self._new_happening(article, event, key_date, key_place, cues) and index == 0 \
+                    and kind in FOLLOWED_UP and when.precision != "day":
+                article.lead.append(article.told[kind])
+
+    @staticmethod
+    def _new_happening(article: Telling, event: Event, key_date: str | None, key_place: str | None,
+                       cues: Cues) -> bool:
+        """Add ``event`` as a new happening, or to the one it goes on about;
+        True when it is a new one."""
+        kind, events, told = event.type, article.events, article.told
+        happening = told.get(kind) if kind in FOLLOWED_UP else None
+        if happening is not None and cues.first_of_several and not happening.split:
+            # the summary gives way to the first of the happenings it summed up
+            events[events.index(happening.event)] = event
+            told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(event.quantities),
+                                   split=True)
+            return False
+        # A suspect's account, or the court case about it, goes on about the
+        # happening the article is telling, whatever amounts it adds up.
+        if happening is not None and (cues.reported or not cues.fresh and (cues.in_court or happening.same_as(
+                key_date, key_place, event.quantities, event.evidence))):
+            if not cues.reported:
+                happening.tell(events, event)
+            happening.add(event, key_date, key_place)
+            return False
+        if cues.reported and kind in FOLLOWED_UP:
+            return False  # a suspect's account of something the article has not told
+        if (kind == "enforcement_operation" and key_date is None and key_place is None
+                and not cues.operation and told.keys() & SPECIFIC_TYPES):
+            return False  # "The driver was arrested": part of the seizure just told
+        events.append(event)
+        told[kind] = Happening(event, key_date, [key_place] if key_place else [], list(event.quantities))
+        return True
+
+    def _tell_in_detail(self, article: Telling, happening: Happening, start: int, end: int,
+                        groups: set[str]) -> None:
         """"Officers seized $1 million in cash. On Dec. 9, officers at the San
         Ysidro port watched an SUV...": the sentence after a lead that gives
         the day (and often the place) tells the lead's happening in detail,
         though it names no cash; the event moves there, keeping its amounts."""
-        lead = happening.event
+        doc, lead = article.doc, happening.event
         (when,) = [d for d in resolve_dates(doc.text[start:end], doc.published) if d.precision == "day"][:1]
-        place = self.locator.locate(doc, start, end, focus)
+        place = self.locator.locate(doc, start, end, article.focus)
         named_here = place.mention_start is not None and start <= place.mention_start < end
         event = replace(lead, date=when.date, date_precision=when.precision, start=start, end=end,
                         evidence=doc.text[start:end], place=place if named_here else lead.place)
-        events[events.index(lead)] = happening.event = event
+        article.events[article.events.index(lead)] = happening.event = event
         happening.date = when.date
         if named_here and place.feature in LOCAL:
             happening.places.append(place.place_id)
-        groups_at[start] = groups_at[lead.start] | groups
+        article.groups_at[start] = article.groups_at[lead.start] | groups
 
     @staticmethod
     def _finish(doc: Document, events: list[Event], groups_at: dict[int, set[str]]) -> list[Event]:
