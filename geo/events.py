@@ -1,11 +1,19 @@
 """Events: what happened, when, which way across the border, who, how much,
-and where — one per distinct happening a sentence reports.
+and where — one per distinct happening an article reports.
 
 A pipeline step after locating: each sentence is tested against the trigger
-groups of every event type (``triggers``); each type found becomes an
-Event carrying its evidence sentence, date (``when``), quantities, actors and
-the most specific place the sentence links to it, falling back to the
-article's dateline and then to its main place (``where``).
+groups of every event type (``triggers``); each type found is an Event
+carrying its evidence sentence, date (``when``), quantities, actors and the
+most specific place the sentence links to it, falling back to the article's
+dateline and then to its main place (``where``).
+
+Articles tell one happening over several sentences — a lead that sums it
+up, then the day, the place, the amounts, the arrests, the court case — so
+each type has a Happening the article is telling: a sentence that does not
+contradict it (no other day, town or amounts, no "another") adds to it, and
+its event moves to the sentence that gives the day; "the first case" takes
+the place of a summary; the sentence after a dateless lead that gives the
+day tells the lead's happening.
 """
 
 from __future__ import annotations
