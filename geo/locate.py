@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .coordinates import find_coordinates
 from .document import Document, Mention
+from .localities import find_named_localities
 from .offsets import find_offset, offset_from
 
 # How far from its representative point a place of each kind may extend (km):
@@ -47,7 +48,7 @@ class Locator:
                 self._snap_to_line(doc, doc.mentions[i - 1], offset)
             mention.offset = offset
         taken = [(m.start, m.end) for m in doc.mentions]
-        return self._coordinates(doc, taken)
+        return self._localities(self._coordinates(doc, taken))
 
     def _snap_to_line(self, doc: Document, before: Mention, offset) -> None:
         """"near the Rio Grande south of Roma": the point is on the river."""
@@ -75,3 +76,47 @@ class Locator:
         if added:
             doc.mentions = sorted([*doc.mentions, *added], key=lambda m: m.start)
         return doc
+
+    def _localities(self, doc: Document) -> Document:
+        """Places the text names as places ("a place called Plan de Alazán")
+        that no gazetteer entry matched, placed by the sentence's best-located
+        place, else the dateline."""
+        found = [n for n in find_named_localities(doc.text) if n.start >= doc.body_start
+                 and not any(m.start < n.end and n.start < m.end for m in doc.mentions)]
+        if not found:
+            return doc
+        located = [m for m in doc.mentions if m.lat is not None and m.place_id]
+        for locality in found:
+            anchor = _anchor(doc.text, locality.start, located)
+            if anchor is None:
+                continue
+            lat, lon, admin1, country = anchor.lat, anchor.lon, anchor.admin1, anchor.country
+            if anchor.offset is not None:  # the displaced point may lie across the line
+                lat, lon = anchor.offset.lat, anchor.offset.lon
+                context = self.gaz.reverse(lat, lon, ports=0)
+                admin1, country = context.state, context.country
+            doc.mentions.append(Mention(
+                start=locality.start, end=locality.end, text=locality.name, name=locality.name,
+                feature="landmark", admin1=admin1, country=country, lat=lat, lon=lon,
+                confidence=0.5, reason=f"named as a place ({locality.cue!r}); not in the gazetteer: "
+                                       f"placed by {anchor.name or anchor.text!r}"))
+        doc.mentions.sort(key=lambda m: m.start)
+        return doc
+
+
+LOCAL_ANCHORS = frozenset({"port_of_entry", "checkpoint", "station", "landmark", "village", "town", "city",
+                           "river", "road", "park", "municipality"})
+
+
+def _anchor(text: str, index: int, located: list[Mention]) -> Mention | None:
+    """The place that says where a locality named at ``index`` is: in its
+    sentence, an offset first, else the nearest local place; else the
+    article's first local place (its dateline, as a rule)."""
+    from .resolve import sentence_bounds
+
+    lo, hi = sentence_bounds(text, index)
+    here = [m for m in located if lo <= m.start < hi and m.feature in LOCAL_ANCHORS]
+    offsets = [m for m in here if m.offset is not None]
+    if offsets or here:
+        return min(offsets or here, key=lambda m: abs(m.start - index))
+    return next((m for m in located if m.feature in LOCAL_ANCHORS), None)
