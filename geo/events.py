@@ -177,6 +177,10 @@ _NEW_WORDS = ("second", "third", "fourth", "another", "a new", "segund[oa]", "te
 NEW_ONE = re.compile(word_lead(initials(_NEW_WORDS), r"\d")  # not "third-row", "one another"
                      + rf"(?:(?<!one )(?:{'|'.join(_NEW_WORDS)})\b(?!-)|"
                      r"\d[\d.,]*\s+(?:more|additional|m[áa]s)\b)", re.IGNORECASE)
+# "The haul included...": what the sentence before found.
+FINDING = frozenset({"seize", "find"})
+WHAT_WAS_FOUND = re.compile(r"\s*(?:the|this|that)\s+(?:haul|cache|stash|find|discovery)\b|"
+                            r"\s*(?:el|este|ese)\s+(?:hallazgo|arsenal|cargamento)\b", re.IGNORECASE)
 # "The first case took place...", "spotted the first body": the happenings an
 # article summed up ("the bodies of four people") are now told one by one.
 _THE = ("the", "el", "la")
@@ -297,6 +301,8 @@ class Telling:
     moved_on: list = field(default_factory=list)  # days a sentence without events moved on to
     lead: list[Happening] = field(default_factory=list)  # what the first sentence sums up, with no day
     last_day: str | None = None  # the latest day an event sentence gave
+    untold_find: int = -2  # the latest sentence that found something it does not name...
+    untold_span: tuple[int, int] = (0, 0)  # ...and where it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +341,8 @@ class EventExtractor:
                 self._tell(article, index, start, end, groups, kinds, quantities, dates, new_one)
             else:
                 self._between_events(article, index, start, end, groups, new_one)
+                if groups & FINDING:  # found something it does not say: the next sentence may
+                    article.untold_find, article.untold_span = index, (start, end)
         doc.events = self._finish(doc, article.events, article.groups_at)
         return doc
 
@@ -381,6 +389,11 @@ class EventExtractor:
         doc, sentence = article.doc, article.doc.text[start:end]
         if index:
             article.lead = []
+        if article.untold_find == index - 1 and WHAT_WAS_FOUND.match(sentence):
+            # "...what they discovered in a safe house. The haul included 540 rifles": the
+            # finding is told in the sentence before, which this one only fills in.
+            start, end = article.untold_span
+            sentence, dates = doc.text[start:end], None
         if dates is None:
             dates = resolve_dates(sentence, doc.published, article.last_day)
         if article.moved_on and dates[0].precision in ("publication", "unknown"):

@@ -460,3 +460,17 @@ HAPPENINGS = {
 def test_how_many_happenings_an_article_tells(geoparser, case):
     text, expected = HAPPENINGS[case]
     assert kinds(extract(geoparser, text)) == expected
+
+
+def test_what_the_sentence_before_found_is_told_there(geoparser):
+    text = ("Last November, in Reynosa, federal police could hardly believe what they discovered in a "
+            "cartel safe house. The haul included half a million rounds of ammunition and 540 assault-style "
+            "rifles.")
+    (event,) = extract(geoparser, text).events
+    assert event.type == "weapons_trafficking"
+    assert event.evidence.startswith("Last November, in Reynosa")
+    assert (event.date, event.date_precision, event.place.name) == ("2023-11-01", "month", "Reynosa")
+    assert [(q.kind, q.value) for q in event.quantities] == [("guns", 540.0)]
+    not_found = "Federal police met in Reynosa. The haul included 540 assault-style rifles."
+    (event,) = extract(geoparser, not_found).events  # the sentence before found nothing
+    assert event.evidence == "The haul included 540 assault-style rifles."
