@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.projection import haversine_km
+
 from .coordinates import find_coordinates
 from .locate import kind_radius_km
 
@@ -58,6 +60,9 @@ def locate_description(text: str, geoparser) -> FreeTextLocation:
     located = [m for m in doc.mentions if m.lat is not None]
     if not located:
         return FreeTextLocation(None, None, None, None, "no place found")
+    # "Ranch near Encino, Brooks County, Texas, USA": the county, state and
+    # country a record names rule out an Encino in California.
+    located = [m for m in located if _fits(m, located)] or located
 
     def rank(m):
         kind = m.feature if m.feature in SPECIFICITY else "country"
@@ -71,3 +76,23 @@ def locate_description(text: str, geoparser) -> FreeTextLocation:
     place = geoparser.gazetteer.get(best.place_id) if best.place_id else None
     radius = kind_radius_km(best.feature, place.population if place else None)
     return FreeTextLocation(best.lat, best.lon, radius, best.place_id, f"{best.feature} {best.name}")
+
+
+AREA_KINDS = frozenset({"country", "state", "county", "municipality"})
+COUNTY_REACH_KM = 80.0  # a place "in" a county or municipio lies within this of its centre
+
+
+def _fits(m, mentions) -> bool:
+    """Does ``m`` lie in every country, state, county and municipio the
+    description names (besides itself)?"""
+    for area in mentions:
+        if area is m or area.feature not in AREA_KINDS:
+            continue
+        if m.country and area.country and m.country != area.country:
+            return False  # "La India Ranch, Brooks County, Texas": not India
+        if area.feature == "state" and m.feature != "country" and m.admin1 and m.admin1 != area.admin1:
+            return False
+        if area.feature in ("county", "municipality") and m.feature not in AREA_KINDS \
+                and haversine_km(m.lat, m.lon, area.lat, area.lon) > COUNTY_REACH_KM:
+            return False
+    return True

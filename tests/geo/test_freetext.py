@@ -52,6 +52,16 @@ def test_short_forms_of_name_words(geoparser, text, place_id):
     assert locate_description(text, geoparser).place_id == place_id
 
 
+@pytest.mark.parametrize(("text", "lat", "lon"), [
+    ("Ranch near Encino, Brooks County, Texas, USA", 27.03, -98.20),  # not Encino, California
+    ("La India Ranch, Falfurrias, Brooks County, Texas", 27.23, -98.14),  # not India
+    ("Río Bravo, near Ejido Los Cavazos, Reynosa, Tamaulipas", 26.08, -98.28),  # not Ejido, Venezuela
+])
+def test_the_areas_a_record_names_rule_out_places_elsewhere(geoparser, text, lat, lon):
+    found = locate_description(text, geoparser)
+    assert_near(found.lat, found.lon, lat, lon, km=30, what=text)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty(geoparser, text):
     found = locate_description(text, geoparser)
