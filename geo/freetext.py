@@ -83,10 +83,16 @@ COUNTY_REACH_KM = 80.0  # a place "in" a county or municipio lies within this of
 
 
 def _fits(m, mentions) -> bool:
-    """Does ``m`` lie in every country, state, county and municipio the
-    description names (besides itself)?"""
+    """Does ``m`` lie in the country, state, county and municipio the
+    description names (besides itself)? A kind of area named twice over
+    ("in El Paso, Texas, after crossing near Antelope Wells, New Mexico")
+    rules nothing out."""
+    named: dict[str, set] = {}
     for area in mentions:
-        if area is m or area.feature not in AREA_KINDS:
+        if area.feature in AREA_KINDS:
+            named.setdefault(area.feature, set()).add(area.place_id)
+    for area in mentions:
+        if area is m or area.feature not in AREA_KINDS or len(named[area.feature]) > 1:
             continue
         if m.country and area.country and m.country != area.country:
             return False  # "La India Ranch, Brooks County, Texas": not India

@@ -82,3 +82,10 @@ def test_readable_case_keeps_lengths_and_road_prefixes():
     assert len(titled) == len(text)
     assert "SR 86" in titled and "Sells" in titled
     assert readable_case("near Sells, Ariz.") == "near Sells, Ariz."
+
+
+def test_two_states_named_rule_out_neither(geoparser):
+    found = locate_description("Died in hospital in El Paso, Texas, after crossing near Columbus, New Mexico",
+                               geoparser)
+    assert found.match != "country United States"
+    assert found.place_id is not None and found.match.split()[0] in ("city", "town", "village")
