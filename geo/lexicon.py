@@ -52,6 +52,13 @@ national central union city county state river unidad libertad victoria esperanz
 concordia providencia trinidad solidaridad
 """.split())
 
+# Words that open a longer Spanish name ("Colonia Santa Maria", "Ejido El
+# Faro", "Río Nuevo"): followed by a capitalised word they are not a place
+# of their own (Köln is "Colonia" in Spanish; Ejido is a town in Venezuela).
+NAME_PREFIXES = frozenset("""
+colonia ejido rancho rancheria poblado congregacion fraccionamiento barrio rio arroyo cerro
+""".split())
+
 # Nouns that, in an apposition after a name, make it a person ("Guerrero, a
 # former agent"); a place is "a city", "a town", never "a spokesman".
 PERSON_NOUNS = frozenset("""

@@ -220,6 +220,10 @@ class Recognizer:
             return True
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
+        if before in ("El", "La", "Los", "Las") and text[at + len(before):hit.start] == " ":
+            return True  # "Ejido El Faro": a piece of a name the gazetteer lacks, not Faro
+        if after and after[0][:1].isupper() and folded[hit.start:hit.end] in lexicon.NAME_PREFIXES:
+            return True  # "Colonia Santa Maria", "Ejido El Faro", "Río Nuevo": a name the gazetteer lacks
         if not senses.country and self.inside_spanish_organisation(text, hit.start, before, at):
             return True
         key = folded[hit.start:hit.end]

@@ -91,6 +91,11 @@ REJECTED = [
     ("Volunteers from Grupo Beta Piedras Negras met migrants in Acuña.", "Piedras Negras", "Acuña"),
     ("He lived at 8851 Kerns Street in Laredo.", "Kerns", "Laredo"),
     ("The tunnel was found in March 2018 near Calexico.", "March", "Calexico"),
+    # pieces of Spanish names the gazetteer lacks, not Köln, El Ejido or Faro
+    ("The body was found near Colonia Santa Maria, in Ciudad Acuña.", "Colonia", "Ciudad Acuña"),
+    ("Agents searched Ejido El Faro outside Reynosa.", "Ejido", "Reynosa"),
+    ("Agents searched Ejido El Faro outside Reynosa.", "Faro", "Reynosa"),
+    ("A man drowned in the Río Nuevo at Calexico.", "Río", "Calexico"),
 ]
 
 
