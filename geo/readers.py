@@ -33,8 +33,11 @@ _ID_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 csv.field_size_limit(1 << 26)
 
 
+_BAD_BYTES = re.compile("[\udc80-\udcff]")  # what undecodable bytes become under surrogateescape
+
+
 def _has_bad_bytes(text: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in text)
+    return _BAD_BYTES.search(text) is not None
 
 
 def _clean(value) -> str | None:
@@ -105,7 +108,8 @@ def parse_plain_text(text: str, doc_id: str, origin: str, lang: str | None) -> D
                     source=source, origin=origin, body_start=body_start)
 
 
-def _id_from(path: str) -> str:
+def file_stem(path: str) -> str:
+    """The id of a file's document, and the stem of its records' ids."""
     return _ID_SAFE.sub("-", Path(path).stem).strip("-") or "document"
 
 
@@ -119,28 +123,35 @@ def read_text_file(path: str, data: bytes, lang: str | None) -> Iterator[Documen
         line = text[: next(i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff")].count("\n") + 1
         yield InputFileError(path, line, "bytes that are not UTF-8")
         return
-    yield parse_plain_text(text, _id_from(path), path, lang)
+    yield parse_plain_text(text, file_stem(path), path, lang)
 
 
 def read_jsonl(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
-    stem = _id_from(path)
+    stem = file_stem(path)
     for number, raw in enumerate(_decode(data).split("\n"), start=1):
-        if not raw.strip():
-            continue
-        if _has_bad_bytes(raw):
-            yield InputFileError(path, number, "bytes that are not UTF-8")
-            continue
-        try:
-            record = json.loads(raw)
-            yield document_from_record(record, f"{stem}-{number}", f"{path}:{number}", lang)
-        except json.JSONDecodeError as exc:
-            yield InputFileError(path, number, f"not JSON: {exc.msg}")
-        except ValueError as exc:
-            yield InputFileError(path, number, str(exc))
+        if raw.strip():
+            yield jsonl_document(path, number, raw, stem, lang)
+
+
+def jsonl_document(path: str, number: int, line: str, stem: str, lang: str | None,
+                   transform=None) -> Document | InputFileError:
+    """The Document of one JSONL line, or the InputFileError naming it;
+    ``transform`` maps the record's fields first."""
+    if _has_bad_bytes(line):
+        return InputFileError(path, number, "bytes that are not UTF-8")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputFileError(path, number, f"not JSON: {exc.msg}")
+    try:
+        record = transform(record) if transform else record
+        return document_from_record(record, f"{stem}-{number}", f"{path}:{number}", lang)
+    except ValueError as exc:
+        return InputFileError(path, number, str(exc))
 
 
 def read_csv(path: str, data: bytes, lang: str | None) -> Iterator[Document | InputFileError]:
-    stem = _id_from(path)
+    stem = file_stem(path)
     delimiter = "\t" if path.endswith(".tsv") else ","
     reader = csv.DictReader(io.StringIO(_decode(data), newline=""), delimiter=delimiter)
     if "text" not in (reader.fieldnames or []):
@@ -195,7 +206,7 @@ def read_html(path: str, data: bytes, lang: str | None) -> Iterator[Document | I
     if title and first_line.strip() == title.strip() and "\n" in text:
         body_start = len(first_line) + 1  # the headline is the title, not the story
     yield Document(
-        id=_id_from(path), text=text, title=title, body_start=body_start,
+        id=file_stem(path), text=text, title=title, body_start=body_start,
         published=(getattr(meta, "date", None) or None), lang=lang,
         url=getattr(meta, "url", None) or None, source=getattr(meta, "sitename", None) or None,
         origin=path,
@@ -212,7 +223,7 @@ def read_feed(path: str, data: bytes, lang: str | None) -> Iterator[Document | I
         line = error.getLineNumber() if hasattr(error, "getLineNumber") else None
         yield InputFileError(path, line, f"not a readable feed ({error})")
         return
-    stem = _id_from(path)
+    stem = file_stem(path)
     for number, entry in enumerate(feed.entries, start=1):
         html = ""
         if entry.get("content"):

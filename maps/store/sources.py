@@ -14,8 +14,6 @@ import contextlib
 import csv
 import io
 import itertools
-import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -28,8 +26,9 @@ from geo.readers import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
     csv_documents,
-    document_from_record,
     expand_inputs,
+    file_stem,
+    jsonl_document,
     read_feed,
     read_html,
     read_text_file,
@@ -38,7 +37,6 @@ from maps.errors import ColumnMapError
 
 FIELDS = ("id", "title", "published", "text", "url", "source", "lang")
 STDIN_PEEK = 4096  # bytes of standard input read to tell what it holds
-_ID_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")  # as geo.readers names records of a file
 
 
 def parse_column_map(value) -> dict[str, str]:
@@ -115,41 +113,17 @@ def read_sources(inputs: Iterable[str], *, lang: str | None = None, column_map=N
             yield InputFileError(name, None, f"cannot read: {exc.strerror or exc}")
 
 
-def _stem(path: str) -> str:
-    return _ID_SAFE.sub("-", Path(path).stem).strip("-") or "document"
-
-
-_BAD_BYTES = re.compile("[\udc80-\udcff]")  # what undecodable bytes become under surrogateescape
-
-
-def _bad_bytes(text: str) -> bool:
-    return _BAD_BYTES.search(text) is not None
-
-
 def read_jsonl_stream(path: str, lang, mapping, advance, stream=None) -> Iterator:
     """The records of a JSONL file, a line at a time."""
-    stem = _stem(path)
+    stem = file_stem(path)
     with (open(path, "rb") if stream is None else contextlib.nullcontext(stream)) as f:
         for number, raw in enumerate(f, start=1):
             advance(len(raw))
             line = raw.decode("utf-8", errors="surrogateescape")
             if number == 1:
                 line = line.lstrip("\ufeff")
-            if not line.strip():
-                continue
-            if _bad_bytes(line):
-                yield InputFileError(path, number, "bytes that are not UTF-8")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputFileError(path, number, f"not JSON: {exc.msg}")
-                continue
-            try:
-                yield document_from_record(remap(record, mapping), f"{stem}-{number}", f"{path}:{number}",
-                                           lang)
-            except ValueError as exc:
-                yield InputFileError(path, number, str(exc))
+            if line.strip():
+                yield jsonl_document(path, number, line, stem, lang, lambda record: remap(record, mapping))
 
 
 class _Counted(io.RawIOBase):
@@ -169,7 +143,7 @@ class _Counted(io.RawIOBase):
 
 def read_csv_stream(path: str, lang, mapping, advance) -> Iterator:
     """The rows of a CSV (or TSV) file, a row at a time."""
-    stem = _stem(path)
+    stem = file_stem(path)
     text_column = mapping.get("text", "text")
     with open(path, "rb") as raw:
         text = io.TextIOWrapper(io.BufferedReader(_Counted(raw, advance)), encoding="utf-8-sig",
