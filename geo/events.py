@@ -29,7 +29,7 @@ from .patterns import initials, word_lead
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
-from .when import resolve_dates
+from .when import EventDate, resolve_dates
 from .where import LOCAL, EventLocator, EventPlace
 
 # Happenings that articles tell over several sentences (the body found, then
@@ -121,8 +121,7 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
 
 
 def _named_in_own_sentence(event: Event) -> bool:
-    start = event.place.mention_start
-    return start is not None and event.start <= start < event.end
+    return event.place.named_within(event.start, event.end)
 
 
 def tells_day(event: Event, previous: Event) -> bool:
@@ -379,7 +378,7 @@ class EventExtractor:
             article.moved_on = days  # the next event sentence is about these days
         if article.lead and days and not QUOTE_OPENING.match(sentence):
             for happening in article.lead:
-                self._tell_in_detail(article, happening, start, end, groups)
+                self._tell_in_detail(article, happening, start, end, groups, days[0])
             article.lead = []
 
     def _tell(self, article: Telling, index: int, start: int, end: int, groups: set[str], kinds: list[str],
@@ -402,7 +401,7 @@ class EventExtractor:
             article.last_day = dates[-1].date  # "two days later" counts from here
         article.groups_at[start] = groups
         place = self.locator.locate(doc, start, end, article.focus)
-        named_here = place.mention_start is not None and start <= place.mention_start < end
+        named_here = place.named_within(start, end)
         # Only a town or site named here makes a sentence about a new happening.
         key_place = place.place_id if named_here and place.feature in LOCAL else None
         fresh = bool(article.moved_on) or new_one or len(dates) > 1
@@ -452,15 +451,14 @@ class EventExtractor:
         return True
 
     def _tell_in_detail(self, article: Telling, happening: Happening, start: int, end: int,
-                        groups: set[str]) -> None:
+                        groups: set[str], when: EventDate) -> None:
         """"Officers seized $1 million in cash. On Dec. 9, officers at the San
         Ysidro port watched an SUV...": the sentence after a lead that gives
         the day (and often the place) tells the lead's happening in detail,
         though it names no cash; the event moves there, keeping its amounts."""
         doc, lead = article.doc, happening.event
-        (when,) = [d for d in resolve_dates(doc.text[start:end], doc.published) if d.precision == "day"][:1]
         place = self.locator.locate(doc, start, end, article.focus)
-        named_here = place.mention_start is not None and start <= place.mention_start < end
+        named_here = place.named_within(start, end)
         event = replace(lead, date=when.date, date_precision=when.precision, start=start, end=end,
                         evidence=doc.text[start:end], place=place if named_here else lead.place)
         article.events[article.events.index(lead)] = happening.event = event

@@ -62,7 +62,8 @@ def locate_description(text: str, geoparser) -> FreeTextLocation:
         return FreeTextLocation(None, None, None, None, "no place found")
     # "Ranch near Encino, Brooks County, Texas, USA": the county, state and
     # country a record names rule out an Encino in California.
-    located = [m for m in located if _fits(m, located)] or located
+    areas = ruling_areas(located)
+    located = [m for m in located if _fits(m, areas)] or located
 
     def rank(m):
         kind = m.feature if m.feature in SPECIFICITY else "country"
@@ -82,17 +83,21 @@ AREA_KINDS = frozenset({"country", "state", "county", "municipality"})
 COUNTY_REACH_KM = 80.0  # a place "in" a county or municipio lies within this of its centre
 
 
-def _fits(m, mentions) -> bool:
-    """Does ``m`` lie in the country, state, county and municipio the
-    description names (besides itself)? A kind of area named twice over
-    ("in El Paso, Texas, after crossing near Antelope Wells, New Mexico")
-    rules nothing out."""
+def ruling_areas(mentions) -> list:
+    """The country, state, county and municipio a description names, each
+    kind once: a kind named twice over ("in El Paso, Texas, after crossing
+    near Antelope Wells, New Mexico") rules nothing out."""
     named: dict[str, set] = {}
     for area in mentions:
         if area.feature in AREA_KINDS:
             named.setdefault(area.feature, set()).add(area.place_id)
-    for area in mentions:
-        if area is m or area.feature not in AREA_KINDS or len(named[area.feature]) > 1:
+    return [m for m in mentions if m.feature in AREA_KINDS and len(named[m.feature]) == 1]
+
+
+def _fits(m, areas) -> bool:
+    """Does ``m`` lie in the ruling ``areas`` (besides itself)?"""
+    for area in areas:
+        if area is m:
             continue
         if m.country and area.country and m.country != area.country:
             return False  # "La India Ranch, Brooks County, Texas": not India

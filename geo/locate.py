@@ -7,6 +7,7 @@ from .coordinates import find_coordinates
 from .document import Document, Mention
 from .localities import find_named_localities
 from .offsets import find_offset, offset_from
+from .sentences import sentence_bounds
 
 # How far from its representative point a place of each kind may extend (km):
 # the part of a location's uncertainty that comes from the anchor itself.
@@ -112,8 +113,6 @@ def _anchor(text: str, index: int, located: list[Mention]) -> Mention | None:
     """The place that says where a locality named at ``index`` is: in its
     sentence, an offset first, else the nearest local place; else the
     article's first local place (its dateline, as a rule)."""
-    from .resolve import sentence_bounds
-
     lo, hi = sentence_bounds(text, index)
     here = [m for m in located if lo <= m.start < hi and m.feature in LOCAL_ANCHORS]
     offsets = [m for m in here if m.offset is not None]

@@ -20,6 +20,7 @@ from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, match_score, name_reas
 
 from .document import Document, Mention
 from .matching import fold_text
+from .sentences import sentence_bounds
 
 LOCAL_KINDS = frozenset({"city", "town", "village", "port_of_entry", "station", "checkpoint",
                          "landmark", "county", "municipality", "sector", "park", "region",
@@ -353,10 +354,3 @@ def text_nearness(chars: int) -> float:
     if chars <= 3 * NEARBY_CHARS:
         return 0.7
     return 0.45
-
-
-def sentence_bounds(text: str, index: int) -> tuple[int, int]:
-    """Start and end of the sentence around ``index`` (a rough split)."""
-    start = max(text.rfind(". ", 0, index), text.rfind("\n", 0, index), text.rfind("? ", 0, index))
-    ends = [e for e in (text.find(". ", index), text.find("\n", index), text.find("? ", index)) if e >= 0]
-    return start + 1, (min(ends) if ends else len(text))

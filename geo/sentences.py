@@ -62,3 +62,10 @@ def _add(text: str, a: int, b: int, spans: list, first: bool = False) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
+
+
+def sentence_bounds(text: str, index: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``index`` (a rough split)."""
+    start = max(text.rfind(". ", 0, index), text.rfind("\n", 0, index), text.rfind("? ", 0, index))
+    ends = [e for e in (text.find(". ", index), text.find("\n", index), text.find("? ", index)) if e >= 0]
+    return start + 1, (min(ends) if ends else len(text))

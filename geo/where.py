@@ -59,6 +59,10 @@ class EventPlace:
     mention_start: int | None = None
     mention_end: int | None = None
 
+    def named_within(self, start: int, end: int) -> bool:
+        """Was this place named in ``text[start:end]`` (not taken from elsewhere)?"""
+        return self.mention_start is not None and start <= self.mention_start < end
+
     def to_dict(self) -> dict:
         geometry = None
         if self.geometry is not None:
