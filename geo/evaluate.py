@@ -209,16 +209,23 @@ def evaluate_descriptions(path, geoparser=None, column: str = "location",
     """Free-text location descriptions against their true points: a CSV with
     the description in ``column`` and the truth in ``lat`` and ``lon``. The
     share placed within ``within_km`` counts a row not placed as a miss.
-    Rows whose truth is not a coordinate are left out and listed by line."""
+    Rows whose truth is not a coordinate are left out and listed by line.
+
+    The rows are also scored apart by what the tool located them by: a place
+    (a town, a port, a river, an offset, coordinates) or only an area (a
+    county, municipio, state or country, or nothing), because a record that
+    names no place finer than a county cannot be placed within a few km."""
     import csv
 
-    from .freetext import locate_description
+    from .freetext import AREA_KINDS, DescriptionLocator
 
     if geoparser is None:
         from .pipeline import Geoparser
 
         geoparser = Geoparser()
+    locate = DescriptionLocator(geoparser)
     errors: list[float] = []
+    by_precision: dict[str, list[float | None]] = {"place": [], "area": []}
     rows = placed = 0
     bad_lines: list[int] = []
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -236,16 +243,25 @@ def evaluate_descriptions(path, geoparser=None, column: str = "location",
                 bad_lines.append(reader.line_num)
                 continue
             rows += 1
-            found = locate_description(record.get(column) or "", geoparser)
+            found = locate(record.get(column) or "")
+            error = None
             if found.lat is not None:
                 placed += 1
-                errors.append(haversine_km(lat, lon, found.lat, found.lon))
+                error = haversine_km(lat, lon, found.lat, found.lon)
+                errors.append(error)
+            precision = "area" if found.feature is None or found.feature in AREA_KINDS else "place"
+            by_precision[precision].append(error)
+
+    def share(found: list) -> float | None:
+        return sum(e is not None and e <= within_km for e in found) / len(found) if found else None
+
     within = sum(e <= within_km for e in errors)
     return {
         "rows": rows, "placed": placed, "within_km": within_km,
         "within_share": within / rows if rows else None,
         "median_km": statistics.median(errors) if errors else None,
         "mean_km": statistics.fmean(errors) if errors else None,
+        "by_precision": {k: {"rows": len(v), "within_share": share(v)} for k, v in by_precision.items()},
         "bad_lines": bad_lines,
     }
 
@@ -254,6 +270,11 @@ def format_descriptions_report(report: dict) -> str:
     def f(x):
         return "-" if x is None else f"{x:.3f}"
 
+    place, area = report["by_precision"]["place"], report["by_precision"]["area"]
     return (f"descriptions {report['rows']}  placed {report['placed']}"
             f"  within {report['within_km']:g} km {f(report['within_share'])}"
-            f"  median {f(report['median_km'])} km  mean {f(report['mean_km'])} km")
+            f"  median {f(report['median_km'])} km  mean {f(report['mean_km'])} km\n"
+            f"  located by a place: {place['rows']} rows, within {report['within_km']:g} km"
+            f" {f(place['within_share'])}\n"
+            f"  by an area only (county, municipio, state, country) or not at all: {area['rows']} rows,"
+            f" within {report['within_km']:g} km {f(area['within_share'])}")

@@ -52,6 +52,12 @@ national central union city county state river unidad libertad victoria esperanz
 concordia providencia trinidad solidaridad
 """.split())
 
+# Words before a name that make it a street's ("Calle Hidalgo", "Avenida
+# Juárez", "Boulevard Colosio").
+STREET_PREFIXES = frozenset("""
+calle avenida av av. avda. bulevar boulevard blvd blvd. bvd. callejón callejon privada calzada
+""".split())
+
 # Words that open a longer Spanish name ("Colonia Santa Maria", "Ejido El
 # Faro", "Río Nuevo"): followed by a capitalised word they are not a place
 # of their own (Köln is "Colonia" in Spanish; Ejido is a town in Venezuela).
@@ -118,6 +124,7 @@ de del la las los el y e of the and on upon du da das do dos en
 # port of entry", "the Laredo sector", "the Hidalgo bridge").
 LOWER_TAILS = frozenset("""
 port entry bridge bridges crossing station checkpoint sector river county garita puente puentes cruce
+mountain mountains dam canal
 """.split())
 
 # Prepositions of place: a common-word name after one of these is a place.

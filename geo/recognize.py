@@ -220,6 +220,8 @@ class Recognizer:
             return True
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
+        if before.lower() in lexicon.STREET_PREFIXES and text[at + len(before):hit.start] == " ":
+            return True  # "Calle Hidalgo": a street
         if before in ("El", "La", "Los", "Las") and text[at + len(before):hit.start] == " ":
             return True  # "Ejido El Faro": a piece of a name the gazetteer lacks, not Faro
         if after and after[0][:1].isupper() and folded[hit.start:hit.end] in lexicon.NAME_PREFIXES:

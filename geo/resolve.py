@@ -35,6 +35,9 @@ CUE_WEIGHT = 4.0
 CUE_SEARCH_KM = 40.0
 ANCHOR_GAP = 1.5
 LINE_ANCHOR_DEG = 0.6  # a town this close to a river or road can place it
+# Areas that can say which stretch of a river or road is meant, smallest first.
+STRETCH_AREAS = ("municipality", "county", "state")
+STRETCH_MARGIN_DEG = 0.02  # about 2 km: a river that is the area's boundary still runs "in" it
 NEARBY_CHARS = 300
 KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
 
@@ -59,6 +62,7 @@ class Resolver:
         self._km: dict[tuple[str, str], float] = {}
         self._folded: dict[str, str] = {}
         self._road_ends: set[int] = set()  # of the document being resolved
+        self._final: list = []  # of the document being resolved: each mention's ranked options
 
     def _folded_name(self, place: Place) -> str:
         folded = self._folded.get(place.id)
@@ -112,6 +116,7 @@ class Resolver:
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(mentions, final, qualifiers)
         self._road_ends = road_ends(doc.text, mentions, final)
+        self._final = final
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
             self._fill(doc, i, mention, ranked, anchors, qualifiers.get(i, []))
         return doc
@@ -319,8 +324,41 @@ class Resolver:
                 counts[a.id] += 1
             _, anchor = max(near_line, key=lambda a: (counts[a[1].id], -a[0]))
         else:
+            # No town to place it by: a county, municipio or state the same
+            # sentence names says which stretch ("the Río Bravo, Tamaulipas").
+            for area in self._areas_named(doc, lo, hi):
+                middle = self._middle_in_area(place.id, line, area)
+                if middle is not None:
+                    return *middle, area
             return place.lat, place.lon, None
         return *self._point_on_line(place.id, line, anchor), anchor
+
+    def _areas_named(self, doc: Document, lo: int, hi: int) -> list[Place]:
+        """The counties, municipios and states named between ``lo`` and
+        ``hi`` as resolved so far, smallest kind first."""
+        found = []
+        for j, m in enumerate(doc.mentions):
+            if lo <= m.start < hi and self._final[j]:
+                place = self._final[j][0][2]
+                if place.kind in STRETCH_AREAS and place.has_shape and place not in found:
+                    found.append(place)
+        return sorted(found, key=lambda p: STRETCH_AREAS.index(p.kind))
+
+    def _middle_in_area(self, line_id: str, line, area: Place) -> tuple[float, float] | None:
+        """The middle of the longest stretch of a river or road within an
+        area, or None when it does not run there."""
+        key = (line_id, area.id)
+        if key in self._line_point:
+            return self._line_point[key]
+        shape = self.gaz.geometry(area.id)
+        pieces = line.intersection(shape.buffer(STRETCH_MARGIN_DEG))
+        parts = [g for g in getattr(pieces, "geoms", [pieces])
+                 if g.geom_type == "LineString" and g.length > 0]
+        found = None
+        if parts:
+            middle = max(parts, key=lambda g: g.length).interpolate(0.5, normalized=True)
+            found = (round(middle.y, 5), round(middle.x, 5))
+        return keep(self._line_point, key, found)
 
 
 def road_ends(text: str, mentions: list[Mention], final) -> set[int]:

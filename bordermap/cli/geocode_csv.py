@@ -14,7 +14,7 @@ ADDED_COLUMNS = ("lat", "lon", "uncertainty_km", "place_id", "match")
 
 def geocode_csv(ctx, path: str, column: str | None, output: str | None) -> None:
     from bordermap.cli.options import load_gazetteer
-    from geo.freetext import locate_description
+    from geo.freetext import DescriptionLocator
     from geo.pipeline import Geoparser
 
     if column is None:
@@ -33,14 +33,14 @@ def geocode_csv(ctx, path: str, column: str | None, output: str | None) -> None:
     except OSError as exc:
         click.echo(f"bordermap: {path}: {exc.strerror}", err=True)
         sys.exit(2)
-    geoparser = Geoparser(load_gazetteer(ctx))
+    locate = DescriptionLocator(Geoparser(load_gazetteer(ctx)))
     out_fields = fields + [c for c in ADDED_COLUMNS if c not in fields]
     located = 0
     with atomic_output(output, newline="") as out:
         writer = csv.DictWriter(out, fieldnames=out_fields, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            found = locate_description(row.get(column) or "", geoparser)
+            found = locate(row.get(column) or "")
             located += found.lat is not None
             row.update(lat="" if found.lat is None else f"{found.lat:.6f}",
                        lon="" if found.lon is None else f"{found.lon:.6f}",

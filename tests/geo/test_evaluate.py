@@ -238,6 +238,9 @@ def test_descriptions_scored_against_their_true_points(tmp_path, geoparser):
     assert (report["rows"], report["placed"], report["bad_lines"]) == (4, 3, [])
     assert report["within_share"] == pytest.approx(2 / 4)  # the unplaced row is a miss
     assert report["median_km"] < 1.0 and report["mean_km"] > 40
+    # the port offset, the coordinates and the refuge are places; nothing placed the fourth
+    assert report["by_precision"] == {"place": {"rows": 3, "within_share": pytest.approx(2 / 3)},
+                                      "area": {"rows": 1, "within_share": 0.0}}
 
 
 def test_descriptions_through_the_command(tmp_path, gaz):

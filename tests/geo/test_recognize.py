@@ -96,6 +96,9 @@ REJECTED = [
     ("Agents searched Ejido El Faro outside Reynosa.", "Ejido", "Reynosa"),
     ("Agents searched Ejido El Faro outside Reynosa.", "Faro", "Reynosa"),
     ("A man drowned in the Río Nuevo at Calexico.", "Río", "Calexico"),
+    # streets named after towns and heroes
+    ("El cuerpo apareció cerca de la Calle Hidalgo, en Nuevo Laredo.", "Hidalgo", "Nuevo Laredo"),
+    ("Agents stopped a truck on Avenida Juárez in Nogales.", "Juárez", "Nogales"),
 ]
 
 

@@ -173,6 +173,21 @@ def test_river_point_moves_with_the_town(geoparser):
     assert_near(b.lat, b.lon, 25.90, -97.50, km=20, what="Rio Grande near Brownsville")
 
 
+def test_river_with_only_a_state_lies_on_that_states_stretch(geoparser, gaz):
+    """No town to place it by: the state the sentence names says which stretch."""
+    import shapely
+
+    for state_id, text in [
+        ("iso3166-2:MX-TAM", "Rescuers searched the Río Bravo in Tamaulipas for a missing boy."),
+        ("iso3166-2:MX-CHH", "Rescuers searched the Río Bravo in Chihuahua for a missing boy."),
+    ]:
+        river = mention_at(parse(geoparser, text), "Río Bravo")
+        state = gaz.geometry(state_id)
+        assert river.place_id == "river:rio-grande"
+        assert state.distance(shapely.Point(river.lon, river.lat)) < 0.05, (text, river.lat, river.lon)
+        assert river.country == "MX"
+
+
 def test_the_towns_that_name_a_road_do_not_place_a_river(geoparser):
     """"por la Carretera Federal 2 Nuevo Laredo-Piedras Negras" in an article
     from Piedras Negras: the river and the road are placed by the article's
