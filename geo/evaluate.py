@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,6 +203,7 @@ def format_report(report: dict) -> str:
 
 
 DESCRIPTION_KM = 15.0  # how near the truth a located description must be
+STAND_IN_DESCRIPTIONS = 3  # different descriptions sharing one true point make it a stand-in
 
 
 def evaluate_descriptions(path, geoparser=None, column: str = "location",
@@ -222,10 +224,11 @@ def evaluate_descriptions(path, geoparser=None, column: str = "location",
     if geoparser is None:
         from .pipeline import Geoparser
 
-        geoparser = Geoparser()
+        geoparser = Geoparser(events=False)
     locate = DescriptionLocator(geoparser)
     errors: list[float] = []
-    by_precision: dict[str, list[float | None]] = {"place": [], "area": []}
+    scored: list[tuple[str, tuple[float, float], float | None]] = []  # (precision, truth, error)
+    described: dict[tuple[float, float], set[str]] = defaultdict(set)  # truth → descriptions
     rows = placed = 0
     bad_lines: list[int] = []
     with open(path, encoding="utf-8-sig", newline="") as f:
@@ -243,25 +246,34 @@ def evaluate_descriptions(path, geoparser=None, column: str = "location",
                 bad_lines.append(reader.line_num)
                 continue
             rows += 1
-            found = locate(record.get(column) or "")
+            text = record.get(column) or ""
+            found = locate(text)
             error = None
             if found.lat is not None:
                 placed += 1
                 error = haversine_km(lat, lon, found.lat, found.lon)
                 errors.append(error)
             precision = "area" if found.feature is None or found.feature in AREA_KINDS else "place"
-            by_precision[precision].append(error)
+            truth = (round(lat, 5), round(lon, 5))
+            scored.append((precision, truth, error))
+            described[truth].add(" ".join(text.lower().split()))
 
-    def share(found: list) -> float | None:
-        return sum(e is not None and e <= within_km for e in found) / len(found) if found else None
+    def share(found: list) -> dict:
+        within = sum(e is not None and e <= within_km for e in found) / len(found) if found else None
+        return {"rows": len(found), "within_share": within}
 
+    # A true point given to several different descriptions is a stand-in
+    # (a town's or a state's middle), not where each happened.
+    stand_ins = {t for t, texts in described.items() if len(texts) >= STAND_IN_DESCRIPTIONS}
     within = sum(e <= within_km for e in errors)
     return {
         "rows": rows, "placed": placed, "within_km": within_km,
         "within_share": within / rows if rows else None,
         "median_km": statistics.median(errors) if errors else None,
         "mean_km": statistics.fmean(errors) if errors else None,
-        "by_precision": {k: {"rows": len(v), "within_share": share(v)} for k, v in by_precision.items()},
+        "by_precision": {k: share([e for p, _, e in scored if p == k]) for k in ("place", "area")},
+        "own_truth": share([e for _, t, e in scored if t not in stand_ins]),
+        "own_truth_by_place": share([e for p, t, e in scored if t not in stand_ins and p == "place"]),
         "bad_lines": bad_lines,
     }
 
@@ -271,10 +283,15 @@ def format_descriptions_report(report: dict) -> str:
         return "-" if x is None else f"{x:.3f}"
 
     place, area = report["by_precision"]["place"], report["by_precision"]["area"]
+    own, own_place = report["own_truth"], report["own_truth_by_place"]
     return (f"descriptions {report['rows']}  placed {report['placed']}"
             f"  within {report['within_km']:g} km {f(report['within_share'])}"
             f"  median {f(report['median_km'])} km  mean {f(report['mean_km'])} km\n"
             f"  located by a place: {place['rows']} rows, within {report['within_km']:g} km"
             f" {f(place['within_share'])}\n"
             f"  by an area only (county, municipio, state, country) or not at all: {area['rows']} rows,"
-            f" within {report['within_km']:g} km {f(area['within_share'])}")
+            f" within {report['within_km']:g} km {f(area['within_share'])}\n"
+            f"  with a true point of their own (not one shared by {STAND_IN_DESCRIPTIONS} or more"
+            f" different descriptions): {own['rows']} rows, within {report['within_km']:g} km"
+            f" {f(own['within_share'])}; of those located by a place: {own_place['rows']} rows,"
+            f" {f(own_place['within_share'])}")

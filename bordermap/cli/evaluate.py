@@ -26,8 +26,9 @@ def evaluate(ctx, gold, predictions, column, output_format):
     from bordermap.cli.options import load_gazetteer
     from geo.pipeline import Geoparser
 
-    geoparser = Geoparser(load_gazetteer(ctx))
-    if gold.lower().endswith(".csv"):
+    descriptions = gold.lower().endswith(".csv")
+    geoparser = Geoparser(load_gazetteer(ctx), events=not descriptions)  # descriptions need places only
+    if descriptions:
         from geo.evaluate import evaluate_descriptions, format_descriptions_report
 
         report = evaluate_descriptions(gold, geoparser, column=column)

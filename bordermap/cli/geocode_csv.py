@@ -33,7 +33,7 @@ def geocode_csv(ctx, path: str, column: str | None, output: str | None) -> None:
     except OSError as exc:
         click.echo(f"bordermap: {path}: {exc.strerror}", err=True)
         sys.exit(2)
-    locate = DescriptionLocator(Geoparser(load_gazetteer(ctx)))
+    locate = DescriptionLocator(Geoparser(load_gazetteer(ctx), events=False))
     out_fields = fields + [c for c in ADDED_COLUMNS if c not in fields]
     located = 0
     with atomic_output(output, newline="") as out:

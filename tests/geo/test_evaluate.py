@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.evaluate import evaluate, format_report, read_gold, score
+from geo.evaluate import evaluate, evaluate_descriptions, format_report, read_gold, score
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "corpus" / "border-news-dev.jsonl"
@@ -230,8 +230,6 @@ BUENOS AIRES NWR,32.9,-111.55,placed but 150 km off the truth
 
 
 def test_descriptions_scored_against_their_true_points(tmp_path, geoparser):
-    from geo.evaluate import evaluate_descriptions
-
     path = tmp_path / "descriptions.csv"
     path.write_text(DESCRIPTIONS, encoding="utf-8")
     report = evaluate_descriptions(path, geoparser)
@@ -241,6 +239,22 @@ def test_descriptions_scored_against_their_true_points(tmp_path, geoparser):
     # the port offset, the coordinates and the refuge are places; nothing placed the fourth
     assert report["by_precision"] == {"place": {"rows": 3, "within_share": pytest.approx(2 / 3)},
                                       "area": {"rows": 1, "within_share": 0.0}}
+
+
+def test_a_true_point_shared_by_different_descriptions_is_a_stand_in(tmp_path, geoparser):
+    """Three different places given one true point (a state's middle): those
+    rows are scored apart, the rows with points of their own kept."""
+    path = tmp_path / "descriptions.csv"
+    path.write_text("location,lat,lon\n"
+                    "Rio Grande near Reynosa,24.2,-98.6\n"
+                    "Rio Grande near Matamoros,24.2,-98.6\n"
+                    "Rio Grande at Nuevo Laredo,24.2,-98.6\n"
+                    "0.2 MILES WEST OF MARIPOSA PORT OF ENTRY,31.3324,-110.9690\n"
+                    "0.2 MILES WEST OF MARIPOSA PORT OF ENTRY,31.3324,-110.9690\n", encoding="utf-8")
+    report = evaluate_descriptions(path, geoparser)
+    assert report["within_share"] == pytest.approx(2 / 5)
+    assert report["own_truth"] == {"rows": 2, "within_share": 1.0}  # one text twice is no stand-in
+    assert report["own_truth_by_place"] == {"rows": 2, "within_share": 1.0}
 
 
 def test_descriptions_through_the_command(tmp_path, gaz):
