@@ -58,6 +58,12 @@ STREET_PREFIXES = frozenset("""
 calle avenida av av. avda. bulevar boulevard blvd blvd. bvd. callejón callejon privada calzada
 """.split())
 
+# Nouns after a name that make it a town's ("a 33-year-old Douglas resident",
+# "a Mission man"): support for a name that is also a common word.
+RESIDENT_NOUNS = frozenset("""
+resident residents native natives man woman men women couple family teen teenager boy girl
+""".split())
+
 # Words that open a longer Spanish name ("Colonia Santa Maria", "Ejido El
 # Faro", "Río Nuevo"): followed by a capitalised word they are not a place
 # of their own (Köln is "Colonia" in Spanish; Ejido is a town in Venezuela).
@@ -88,6 +94,9 @@ calle avenida av av. calzada bulevar blvd carretera privada
 
 # Spanish organisation heads that come before the place ("Grupo Beta Piedras
 # Negras", "Fiscalía General del Estado de Coahuila").
+# Heads that are also common words in lower case ("había partido de Caborca").
+VERB_LIKE_HEADS = frozenset({"partido"})
+
 ORG_HEADS_BEFORE = frozenset("""
 grupo fiscalía fiscalia colectivo secretaría secretaria policía policia gobierno ayuntamiento
 procuraduría procuraduria instituto comisión comision dirección direccion consejo universidad
@@ -155,4 +164,5 @@ FEATURE_CUES = (
 SPANISH_CUES = (
     ("municipio de ", "municipality"), ("garita de ", "port_of_entry"),
     ("puerto fronterizo de ", "port_of_entry"), ("río ", "river"),
+    ("estado de ", "state"), ("state of ", "state"), ("condado de ", "county"),
 )

@@ -77,6 +77,11 @@ def name_cased(span: str, upper_form: bool) -> bool:
     return True
 
 
+def at_dateline(text: str, hit) -> bool:
+    """A name opening a line and followed by ", " ("AJO, Ariz. —")."""
+    return (hit.start == 0 or text[hit.start - 1] == "\n") and text.startswith(", ", hit.end)
+
+
 def after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 2):start].lstrip(" ").startswith(",")
 
@@ -182,6 +187,8 @@ class Recognizer:
         itself when it is all of them)."""
         span = text[hit.start:hit.end]
         entries = senses.entries
+        if span.isupper() and at_dateline(text, hit):  # "AJO, Ariz. —": short, but a dateline
+            return tuple(e for e in entries if e[1] not in ("code", "abbreviation"))
         if senses.casing is not None:  # names and aliases only: the casing decides them all
             return entries if entries and name_cased(span, senses.casing) else ()
         cased: dict[bool, bool] = {}
@@ -212,12 +219,14 @@ class Recognizer:
         if (after_low and after_low[0] in lexicon.SPEECH_VERBS and senses.personal
                 and not after_preposition(before)):
             return True  # "Donna said" (but "officials in Tucson said")
-        if described_as_person(text, hit.end):
-            return True  # "Guerrero, a former agent, said"
+        if not senses.country and described_as_person(text, hit.end):
+            return True  # "Guerrero, a former agent, said" (but "from Honduras, a spokesman said")
         if senses.personal and self.part_of_person(text, hit, before, at, strong):
             return True
-        if senses.personal and self.first_name_of(text, hit, after, starts):
+        if senses.personal and self.first_name_of(text, hit, after, strong):
             return True
+        if senses.personal and half_of_surname(text, hit, starts, ends):
+            return True  # "Quintana-Ruiz", "Arreguín-Soto"
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
         if before.lower() in lexicon.STREET_PREFIXES and text[at + len(before):hit.start] == " ":
@@ -243,7 +252,7 @@ class Recognizer:
         run = []
         for raw, low in zip(after, after_low):
             if raw[:1].isupper() or low in ("&", "and", "of", "de", "y"):
-                run.append(low)
+                run.extend(low.split("-"))  # "San Diego Union-Tribune"
             else:
                 break
         return TITLES.isdisjoint(run) and not lexicon.ORG_HEADS.isdisjoint(run)
@@ -265,18 +274,19 @@ class Recognizer:
         return not any(s <= at < e for s, e in spans)
 
     @staticmethod
-    def first_name_of(text: str, hit: NameHit, after: list[str], starts) -> bool:
-        """"Manuel Oyola-Torres", "Por Elliot Spagat": a one-word small place
-        followed by another capitalised word that is not a place."""
+    def first_name_of(text: str, hit: NameHit, after: list[str], strong) -> bool:
+        """"Manuel Oyola-Torres", "Por Elliot Spagat", "said Ramona Ibarra": a
+        one-word place a surname can shadow, followed by another capitalised
+        word that is no place, or one that could be a surname too."""
         if not after or " " in text[hit.start:hit.end]:
             return False
         word = after[0]
         if not word[:1].isupper() or word.isupper():
             return False
         low = word.lower().rstrip(".")
-        if low in lexicon.CONNECTORS or low in TITLES or low in FEATURE_WORDS:
-            return False
-        return hit.end + 1 not in starts
+        if low in lexicon.CONNECTORS or low in TITLES or low in FEATURE_WORDS or low in lexicon.ORG_HEADS:
+            return False  # "Columbus Police Chief Angelo Vega": the town's police
+        return all(start != hit.end + 1 for start, _ in strong)
 
     @staticmethod
     def inside_spanish_organisation(text: str, start: int, before: str, at: int) -> bool:
@@ -287,10 +297,11 @@ class Recognizer:
             if not before or text[at + len(before):pos].strip(" ") != "":
                 return False
             low = before.lower().rstrip(".")
-            if low in lexicon.ORG_HEADS_BEFORE:
+            if low in lexicon.ORG_HEADS_BEFORE and (
+                    before[:1].isupper() or low not in lexicon.VERB_LIKE_HEADS):
                 return True
-            if not (before[:1].isupper() or low in lexicon.CONNECTORS):
-                return False
+            if low in ("en", "in") or not (before[:1].isupper() or low in lexicon.CONNECTORS):
+                return False  # "Grupo Beta en Coahuila": the name ends before "en"
             pos = at
             before, at = word_before(text, pos)
         return False
@@ -341,18 +352,36 @@ def described_as_person(text: str, end: int) -> bool:
 
 
 _AND_AFTER = re.compile(r"\s+(?:and|y|or|o)\s+")
+_WORD_AFTER = re.compile(r" ([A-Za-z]+)\b")
+
+
+def half_of_surname(text: str, hit: NameHit, starts, ends) -> bool:
+    """Is the name one half of a hyphenated surname ("Quintana-Ruiz",
+    "Arreguín-Soto"), the other half a capitalised word that is no place?
+    (Place pairs, "Arizona-Sonora", "Reynosa-Mission", are two names.)"""
+    if text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].isupper():
+        return hit.end + 1 not in starts
+    if hit.start >= 2 and text[hit.start - 1] == "-" and text[hit.start - 2].isalpha():
+        first = hit.start - 1
+        while first > 0 and (text[first - 1].isalpha() or text[first - 1] in "'’"):
+            first -= 1
+        return text[first].isupper() and hit.start - 1 not in ends
+    return False
 _AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
 
 
 def supported(text: str, key: str, hit: NameHit, before: str, strong_starts, strong_ends) -> bool:
-    """A preposition of place before, a ", State" after, a dateline, or a
-    place it is listed with ("visited Douglas and Agua Prieta"); a month
-    name needs the ", State". ``key`` is the name folded, ``before`` the
-    word before it."""
+    """A preposition of place before, a ", State" after, a dateline, a
+    resident after ("a Douglas resident"), or a place it is listed with
+    ("visited Douglas and Agua Prieta"); a month name needs the ", State".
+    ``key`` is the name folded, ``before`` the word before it."""
     qualified = text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()
     if key in lexicon.MONTH_NAMES:
         return qualified
     if qualified or after_preposition(before):
+        return True
+    resident = _WORD_AFTER.match(text, hit.end)
+    if resident and resident.group(1).lower() in lexicon.RESIDENT_NOUNS:
         return True
     m = _AND_AFTER.match(text, hit.end)
     if m and m.end() in strong_starts:
@@ -386,8 +415,8 @@ def attach_cue(text: str, folded: str, mention: Mention, senses: Senses) -> None
             mention.text = text[mention.start:mention.end]
         return
     start = mention.start
-    # Every Spanish cue ends "de " or "río ": the cheap test first.
-    if text[max(0, start - 4):start].lower().endswith(("de ", "río ", "rio ")):
+    # Every cue before a name ends "de ", "of " or "río ": the cheap test first.
+    if text[max(0, start - 4):start].lower().endswith(("de ", "of ", "río ", "rio ")):
         m = _CUE_BEFORE.search(folded, max(0, start - 25), start)
         if m:
             mention.cue = _SPANISH_KIND[m.group(0).lower()]

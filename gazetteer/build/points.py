@@ -27,15 +27,29 @@ def settlement_kind(population: int) -> str:
     return "village"
 
 
+# Leading words whose loss leaves a common word, not a name ("La Paz" →
+# "Paz", "DeSoto" → "Soto", "El Paso" → "Paso").
+DROPPED_ARTICLES = ("la ", "el ", "los ", "las ", "lo ", "the ", "le ", "les ", "de ", "del ", "de la ")
+
+
+def truncated(name_key: str, alt_key: str) -> bool:
+    """Is the folded alternate the folded name less an article, a "De"
+    joined on, or a plural "s" ("Parks" → "Park")?"""
+    if any(name_key == article + alt_key for article in DROPPED_ARTICLES):
+        return True
+    return name_key in ("de" + alt_key, "la" + alt_key, alt_key + "s")
+
+
 def usable_aliases(name: str, alternates) -> tuple[str, ...]:
     """Latin-script alternate names worth matching: not codes, not numbers,
-    not repeats of the name once folded."""
+    not repeats of the name once folded, not the name cut down to a common
+    word."""
     seen = {fold(name)}
     out = []
     for alt in alternates:
         alt = alt.strip()
         key = fold(alt)
-        if len(key) < 3 or key in seen or any(c.isdigit() for c in alt):
+        if len(key) < 3 or key in seen or any(c.isdigit() for c in alt) or truncated(fold(name), key):
             continue
         if not is_latin_name(alt) or (alt.isupper() and len(alt) <= 4):
             continue

@@ -96,6 +96,13 @@ REJECTED = [
     ("Agents searched Ejido El Faro outside Reynosa.", "Ejido", "Reynosa"),
     ("Agents searched Ejido El Faro outside Reynosa.", "Faro", "Reynosa"),
     ("A man drowned in the Río Nuevo at Calexico.", "Río", "Calexico"),
+    # halves of hyphenated surnames, given names before surnames, newspapers
+    ("The court sentenced Marisol Quintana-Ruiz in Yuma.", "Quintana", "Yuma"),
+    ("Officers said Jorge Arreguín-Soto crossed at Otay Mesa.", "Soto", "Otay Mesa"),
+    ("\"It goes south in cars,\" said Ramona Ibarra, a spokeswoman in Tucson.", "Ramona", "Tucson"),
+    ("The family told the San Diego Union-Tribune that he lived in Tijuana.", "San Diego", "Tijuana"),
+    # cut-down alternate names: "Park" is no Parks, Arizona
+    ("Park rangers found the man near Lukeville.", "Park", "Lukeville"),
     # streets named after towns and heroes
     ("El cuerpo apareció cerca de la Calle Hidalgo, en Nuevo Laredo.", "Hidalgo", "Nuevo Laredo"),
     ("Agents stopped a truck on Avenida Juárez in Nogales.", "Juárez", "Nogales"),
@@ -110,6 +117,28 @@ def test_rejected_words(geoparser, text, not_a_place, a_place):
     occurrence = 1 if text.count(not_a_place) > 1 else 0
     assert mentions_over(doc, not_a_place, occurrence) == [], describe_mentions(doc)
     assert mention_at(doc, a_place).place_id
+
+
+@pytest.mark.parametrize(("text", "written", "place_id"), [
+    ("AJO, Ariz. — The bodies of three men were found on Sunday.", "AJO", "geonames:5550996"),
+    ("The driver, a 33-year-old Douglas resident, was arrested.", "Douglas", None),
+    ("Many came from Guatemala and Honduras, a spokesman said.", "Honduras", None),
+    ("El grupo había partido de Caborca rumbo a Sonoyta.", "Caborca", None),
+    ("La Fiscalía General de la República en Hermosillo abrió una carpeta.", "Hermosillo", None),
+    ("Agentes del Grupo Beta en Coahuila rescataron a dos personas.", "Coahuila", None),
+])
+def test_places_that_only_look_like_other_things(geoparser, text, written, place_id):
+    """A short dateline in capitals, a town with a resident after it, a
+    country before an apposition, a place after a verb that is also a party's
+    name or after "en" that ends an agency's name."""
+    mention = mention_at(parse(geoparser, text), written)
+    assert mention.place_id and (place_id is None or mention.place_id == place_id)
+
+
+@pytest.mark.parametrize("text", ["Deportees were flown to the Mexican state of Hidalgo.",
+                                  "Los deportados fueron enviados al estado de Hidalgo."])
+def test_state_of_picks_the_state(geoparser, text):
+    assert mention_at(parse(geoparser, text), "Hidalgo").feature == "state"
 
 
 def test_us_alone_is_a_mention(geoparser):

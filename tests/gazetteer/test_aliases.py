@@ -1,0 +1,25 @@
+"""Which GeoNames alternate names the build keeps (gazetteer/build/points.py)."""
+
+from __future__ import annotations
+
+from gazetteer.build.points import usable_aliases
+
+
+def test_cut_down_names_are_dropped():
+    """"Paz", "Soto", "Park", "Paso": common words left when an article, a
+    joined "De" or a plural is cut off, not names people write."""
+    assert usable_aliases("La Paz", ["Paz", "La Paz BCS"]) == ("La Paz BCS",)
+    assert usable_aliases("DeSoto", ["Soto", "De Soto"]) == ("De Soto",)
+    assert usable_aliases("Parks", ["Park"]) == ()
+    assert usable_aliases("El Paso", ["Paso", "El Paso del Norte"]) == ("El Paso del Norte",)
+
+
+def test_short_forms_that_drop_a_title_are_kept():
+    """"Juárez" for Ciudad Juárez, "Matamoros" for Heroica Matamoros."""
+    assert usable_aliases("Ciudad Juárez", ["Juárez"]) == ("Juárez",)
+    assert usable_aliases("Heroica Matamoros", ["Matamoros"]) == ("Matamoros",)
+
+
+def test_codes_numbers_and_repeats_are_dropped():
+    kept = usable_aliases("Nogales", ["NOG", "Nogales 1", "NOGALES", "Heroica Nogales"])
+    assert kept == ("Heroica Nogales",)
