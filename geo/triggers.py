@@ -35,9 +35,16 @@ GROUPS = {
     "migrant": """migrant immigrant asylum_seeker asylum-seeker border_crosser border-crosser undocumented
         illegal_alien migrante inmigrante indocumentad extranjeros$""",
     "cross": """apprehend detain caught$ arrest crossing$ crossed$ cross$ walked$ entering$ entered$
-        intercept rescu rescat cruz detenid asegurad flow_of flows_of group_of groups_of hidden$ hiding$
+        intercept cruz detenid detuvieron aprehendieron asegurad flow_of flows_of group_of groups_of
+        hidden$ hiding$
         concealed$ escondid ocult""",
     "migrant_alone": "illegal_immigration illegal_crossing crossing_north illegal_entr",
+    "smuggler": "smuggler$ smugglers$ smuggling_crew smuggling_ring smuggling_network",
+    # People hidden in a vehicle are being smuggled, whatever they are called.
+    "people": "people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$",
+    "hidden": "hidden$ hiding$ concealed$ crammed$ stuffed$ escondid ocult hacinad",
+    "vehicle": """trailer tractor-trailer truck trunk$ compartment tanker dashboard gas_tank vehicle car$
+        cars$ pickup van$ boxcar camion remolque caja_seca cajuela vehiculo""",
     "gun": """gun$ guns$ firearm rifle pistol handgun weapon ammunition ammo$ rounds$ cartridge
         magazines$ arma$ armas$ fusil pistola cartucho municion cargador arms$ grenade granada""",
     "gun_act": """smuggl traffick seiz bought$ purchas straw_purchas asegur decomis shipment trafico_de
@@ -52,7 +59,7 @@ GROUPS = {
     "violence": """shooting shootings$ shootout shot_dead were_shot was_shot gunmen gunfire gun_battle
         gunbattle firefight$ firefights$ were_killed was_killed been_killed killed$ murder homicide slain$
         kidnapp massacre ambush opened_fire balacera enfrentamiento asesinad ejecutad secuestr ataque_armado
-        disparos masacre a_balazos violent_attack""",
+        disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron""",
     "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ acusad detenid
         vinculad""",
@@ -73,14 +80,17 @@ GROUPS = {
     "body": "body$ bodies$ remains$ corpse cuerpo cuerpos$ restos$ cadaver osamenta",
     "find": """found$ discovered recovered spotted$ saw$ located$ came_across came_upon pulled$
         retrieved hallaron hallado hallada localizaron localizad encontraron encontrad sacaron
-        recuperaron dieron_con""",
-    "rescue": "rescued$ rescue_of rescataron rescatad auxili atrapad",
+        recuperaron recuperado recuperada dieron_con""",
+    "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad libero$ liberaron$ liberados$
+        liberadas$""",
     "death": """drowned ahog murieron died_of perdieron_la_vida skeletal_remains body_of bodies_of
         body_floating bodies_floating""",
     "mask": """drug_smugglers$ drug_smuggler$ drug_traffickers$ drug_trafficker$ drug_cartel drug_gang
         drug_lord drug_syndicate drug_trafficking_organization drug-trafficking_organization
         drug_dealers$ drug_war$ war_on_drugs tunnel_task_force narcotraficantes$ carteles_de_la_droga
-        cartel_de_la_droga operation_that$ smuggling_operation trafficking_operation took_place""",
+        cartel_de_la_droga operation_that$ smuggling_operation trafficking_operation took_place
+        no_arrests no_one_was_arrested no_one_has_been_arrested no_one_had_been_arrested
+        no_hubo_detenidos sin_detenidos plea_agreement plea_deal plea_bargain""",
     # Cues the events step reads: which way a flow goes, whether anything moved
     # or was stopped, a court case, an operation beside a seizure.
     "northward": """northbound northward heading_north headed_north going_north moving_north bound_north
@@ -103,13 +113,14 @@ GROUPS = {
         per_year a_year$ on_average the_number_of toll$ by_some_counts statistics
         en_lo_que_va_del_ano cada_ano en_los_ultimos_anos analysis_found analysis_of data_show
         figures_show records_show cases_filed this_year$ este_ano$ rising_frequency rising_number
-        growing_number increasing_number""",
+        growing_number increasing_number since_then since_it since_its since_19 since_20 en_lo_que_va_de
+        desde_entonces""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.
 RULES = {
     "drug_smuggling": (("drug_alone",), ("seize", "drug")),
-    "human_smuggling": (("human_alone",),),
+    "human_smuggling": (("human_alone",), ("people", "hidden", "vehicle"), ("smuggler", "migrant")),
     "migrant_crossing": (("migrant_alone",), ("cross", "migrant")),
     "weapons_trafficking": (("gun_alone",), ("gun_act", "gun"), ("gun", "south")),
     "cash_smuggling": (("cash_alone",), ("cash_act", "cash"), ("cash", "south")),

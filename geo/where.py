@@ -85,8 +85,12 @@ LOCATIVE = re.compile(word_lead(initials(_LOCATIVE)) + rf"(?:{'|'.join(_LOCATIVE
 LOCATIVE_PULL = 4  # "Kingsville Station agents found remains near Armstrong": Armstrong
 OFFSET_PULL = 3  # "15 miles east of the Sásabe crossing" says where more exactly than any name
 _ORIGIN = ("residents? of", "natives? of", "from", "vecin[oa]s? de", "originari[oa]s? de", "provenientes? de",
-           "procedentes? de")
-ORIGIN = re.compile(word_lead(initials(_ORIGIN)) + rf"(?:{'|'.join(_ORIGIN)})\s+(?:the\s+)?$", re.IGNORECASE)
+           "procedentes? de", "who lives? in", "lives? in", "who lived in", "lived in", "living in",
+           "con domicilio en", "domiciliad[oa]s? en", "con residencia en", "radicad[oa]s? en")
+# "Leonel Arreguín-Soto, 44, of Chula Vista": a person's age, then home town.
+_AGE_OF = (r"\d+, of", r"\d+ años, de", r"\d+, de")
+ORIGIN = re.compile(word_lead(initials(_ORIGIN), r"\d") + rf"(?:{'|'.join((*_ORIGIN, *_AGE_OF))})"
+                    r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _origin(text: str, m: Mention) -> bool:

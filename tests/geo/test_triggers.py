@@ -54,6 +54,42 @@ CLEAR = [
 ]
 
 
+# Events told without the usual words: people hidden in a vehicle, a crew
+# that moves migrants, gunfights, a body recovered, people freed, a Spanish
+# arrest of migrants.
+PLAIN_WORDS = [
+    ("human_smuggling", "Officers found 23 people hidden in a refrigerated trailer at the port."),
+    ("human_smuggling", "The man led a smuggling crew that moved hundreds of migrants."),
+    ("violence", "The rifles turned up after gunfights in two towns."),
+    ("violence", "Militares repelieron una agresión armada en la carretera."),
+    ("humanitarian", "Fue recuperado el cuerpo de un hombre en el río."),
+    ("humanitarian", "La Guardia Nacional liberó a nueve personas retenidas en una casa."),
+    ("humanitarian", "Rescuers pulled five people from the river."),
+    ("humanitarian", "Police rescued 18 migrants held in a house."),  # a rescue, not a crossing
+    ("migrant_crossing", "Agentes detuvieron a 15 migrantes cerca del río."),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence"), PLAIN_WORDS)
+def test_events_in_plain_words(kind, sentence):
+    assert kinds(sentence) == [kind]
+
+
+@pytest.mark.parametrize("sentence", [
+    "No arrests had been made by Monday.",
+    "He let 40 cars pass without inspection, according to his plea agreement.",
+])
+def test_what_did_not_happen_and_what_is_no_accord(sentence):
+    assert kinds(sentence) == []
+
+
+def test_totals_since_a_time_are_no_event(finder):
+    for sentence in ["More than 500 people have drowned in the canal since it opened.",
+                     "Since then, agents have found a dozen tunnels under the fence.",
+                     "En lo que va de 2023 han muerto 40 personas en el río."]:
+        assert "general" in groups_of(finder, sentence), sentence
+
+
 def test_every_type_has_rules_and_examples():
     assert set(RULES) == set(EVENT_TYPES)
     assert {kind for kind, _ in CLEAR} == set(EVENT_TYPES)
