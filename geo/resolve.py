@@ -11,6 +11,7 @@ says otherwise. Every mention gets a confidence and a short reason.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -152,6 +153,8 @@ class Resolver:
                 qualifier = Qualifier(mentions[j].text, admin)
                 if not admin or not any(qualifier.admits(o.place) for o in options[head]):
                     break  # "Nogales, Agua Prieta y San Luis": a list, not a qualifier
+                if _ends_a_list_of_its_kind(text, mentions, options, j):
+                    break  # "Nuevo León, Coahuila y Tamaulipas": three states, not a town in Coahuila
                 qualifiers[head].append(qualifier)
                 qualifying.add(j)
                 j += 1
@@ -359,6 +362,18 @@ class Resolver:
             middle = max(parts, key=lambda g: g.length).interpolate(0.5, normalized=True)
             found = (round(middle.y, 5), round(middle.x, 5))
         return keep(self._line_point, key, found)
+
+
+_LIST_END = re.compile(r"\s*,?\s+(?:y|e|and|or|o)\s+$", re.IGNORECASE)
+
+
+def _ends_a_list_of_its_kind(text: str, mentions: list[Mention], options, j: int) -> bool:
+    """Does "and" + a place of the same kind as mention ``j`` follow it, as
+    in a list of states ("Nuevo León, Coahuila y Tamaulipas")?"""
+    if j + 1 >= len(mentions) or not _LIST_END.fullmatch(text[mentions[j].end:mentions[j + 1].start]):
+        return False
+    kinds = {o.place.kind for o in options[j] if o.place.kind in QUALIFIER_KINDS}
+    return any(o.place.kind in kinds for o in options[j + 1])
 
 
 def road_ends(text: str, mentions: list[Mention], final) -> set[int]:

@@ -40,11 +40,12 @@ def truncated(name_key: str, alt_key: str) -> bool:
     return name_key in ("de" + alt_key, "la" + alt_key, alt_key + "s")
 
 
-def usable_aliases(name: str, alternates) -> tuple[str, ...]:
+def usable_aliases(name: str, alternates, taken=frozenset()) -> tuple[str, ...]:
     """Latin-script alternate names worth matching: not codes, not numbers,
     not repeats of the name once folded, not the name cut down to a common
-    word."""
-    seen = {fold(name)}
+    word, and none of the folded names in ``taken`` (a village called
+    "Ejido Sonora" is not "Sonora")."""
+    seen = {fold(name)} | set(taken)
     out = []
     for alt in alternates:
         alt = alt.strip()
@@ -70,6 +71,8 @@ def geonames_places(admin1_names: dict[tuple[str, str], str], border_admin1) -> 
     for gid, city in world.items():
         if city["population"] >= WORLD_MIN_POPULATION:
             chosen.setdefault(gid, city)
+    # A state's name is no alias for a town (its own name may be: Chihuahua city).
+    admin_names = frozenset(fold(n) for n in admin1_names.values())
     places = []
     for gid in sorted(chosen, key=int):
         city = chosen[gid]
@@ -79,7 +82,7 @@ def geonames_places(admin1_names: dict[tuple[str, str], str], border_admin1) -> 
             kind=settlement_kind(city["population"]), country=country,
             lat=round(city["latitude"], 5), lon=round(city["longitude"], 5),
             admin1=admin1_names.get((country, code)), population=city["population"] or None,
-            aliases=usable_aliases(city["name"], city.get("alternatenames") or []),
+            aliases=usable_aliases(city["name"], city.get("alternatenames") or [], admin_names),
             source="GeoNames",
         ))
     return places

@@ -244,3 +244,20 @@ def test_a_country_is_not_called_a_city(geoparser):
     for m in doc.mentions:
         if m.feature == "country":
             assert "city" not in m.reason, (m.text, m.reason)
+
+
+def test_a_list_of_states_is_no_town_and_its_state(geoparser):
+    """"Nuevo León, Coahuila y Tamaulipas": three states, not the town of
+    Nuevo León in Coahuila."""
+    doc = parse(geoparser, "Las autoridades de Nuevo León, Coahuila y Tamaulipas firmaron el acuerdo.")
+    assert [m.feature for m in doc.mentions] == ["state", "state", "state"]
+    town = parse(geoparser, "La patrulla llegó a Nuevo León, Coahuila, el martes.")
+    assert mention_at(town, "Nuevo León").feature != "state"
+
+
+def test_a_states_name_is_no_alias_of_a_village(geoparser):
+    """Villages called "Ejido Sonora" near Mexicali do not make "Sonora",
+    in an article from Mexicali, a village."""
+    doc = parse(geoparser, "MEXICALI, B.C.- En Sonora y Chihuahua se han asegurado más de 1,800 armas.")
+    assert mention_at(doc, "Sonora").feature == "state"
+    assert mention_at(doc, "Chihuahua").feature == "state"
