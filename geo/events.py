@@ -373,13 +373,15 @@ class EventExtractor:
         if not (new_one or (article.lead and index <= LEAD_REACH)):
             return
         sentence = article.doc.text[start:end]
-        days = [d for d in resolve_dates(sentence, article.doc.published) if d.precision == "day"]
+        days = [d for d in resolve_dates(sentence, article.doc.published, article.last_day)
+                if d.precision == "day"]
         if new_one and days:
             article.moved_on = days  # the next event sentence is about these days
         if article.lead and days and not QUOTE_OPENING.match(sentence):
             for happening in article.lead:
                 self._tell_in_detail(article, happening, start, end, groups, days[0])
             article.lead = []
+            article.last_day = days[-1].date  # the lead's day: "a week before" counts from it
 
     def _tell(self, article: Telling, index: int, start: int, end: int, groups: set[str], kinds: list[str],
               quantities: list, dates, new_one: bool) -> None:

@@ -39,7 +39,7 @@ RELATIVE_DAYS = {"yesterday": -1, "ayer": -1, "today": 0, "hoy": 0, "tomorrow": 
 RELATIVE = re.compile(r"\b(yesterday|ayer|today|hoy|tomorrow|anteayer)\b", re.IGNORECASE)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-                "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
+                "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "una": 1}
 
 
 # "the agency said Friday", "informó el lunes": the day the news was told, not
@@ -70,7 +70,12 @@ LATER = re.compile(
     rf"\b(?:{_COUNT}\s+(days?|weeks?)\s+later|(?:{_COUNT}\s+d[íi]as\s+despu[ée]s)"
     r"|((?:the\s+)?(?:next|following)\s+(?:day|morning)|al\s+d[íi]a\s+siguiente)"
     r"|(?:hours?|minutes?|horas|minutos)\s+(?:later|despu[ée]s))\b", re.IGNORECASE)
-_LATER_WORDS = frozenset({"later", "después", "despues", "next", "following", "siguiente"})
+# "a week earlier", "una semana antes", "the day before": counted back from the day told last.
+EARLIER = re.compile(
+    rf"\b(?:{_COUNT}\s+(days?|weeks?)\s+(?:earlier|before)|{_COUNT}\s+(d[íi]as?|semanas?)\s+antes"
+    r"|((?:the\s+)?(?:day|night)\s+before|el\s+d[íi]a\s+anterior|la\s+noche\s+anterior))\b", re.IGNORECASE)
+_LATER_WORDS = frozenset({"later", "después", "despues", "next", "following", "siguiente", "earlier",
+                          "before", "antes", "anterior"})
 # Words without which no period is written (one of them is in every match above).
 _PERIOD_WORDS = frozenset({"ago", "hace", "year", "año", "pasado", *_FULL_MONTHS})
 _DIGIT = re.compile(r"\d")
@@ -246,10 +251,10 @@ def resolve_dates(sentence: str, published: str | None, after: str | None = None
 
 def _later(sentence: str, after: str) -> EventDate | None:
     """"Two days later", "the next day", "three hours later" after the day
-    ``after``."""
+    ``after``; "a week earlier", "the day before" before it."""
     m = LATER.search(sentence)
     if m is None:
-        return None
+        return _earlier(sentence, after)
     written = (m.group(1) or m.group(3) or "").lower()
     if m.group(2) or m.group(3):  # days or weeks
         count = int(written) if written.isdigit() else NUMBER_WORDS.get(written, 1)
@@ -259,4 +264,19 @@ def _later(sentence: str, after: str) -> EventDate | None:
     else:  # hours or minutes later: the same day
         days = 0
     day = dt.date.fromisoformat(after) + dt.timedelta(days=days)
+    return EventDate(day.isoformat(), "day", m.group(0))
+
+
+def _earlier(sentence: str, after: str) -> EventDate | None:
+    m = EARLIER.search(sentence)
+    if m is None:
+        return None
+    if m.group(5):  # the day before
+        days = 1
+    else:
+        written = (m.group(1) or m.group(3) or "").lower()
+        count = int(written) if written.isdigit() else NUMBER_WORDS.get(written, 1)
+        unit = (m.group(2) or m.group(4) or "").lower()
+        days = count * (7 if unit.startswith(("week", "semana")) else 1)
+    day = dt.date.fromisoformat(after) - dt.timedelta(days=days)
     return EventDate(day.isoformat(), "day", m.group(0))

@@ -86,11 +86,30 @@ LOCATIVE_PULL = 4  # "Kingsville Station agents found remains near Armstrong": A
 OFFSET_PULL = 3  # "15 miles east of the Sásabe crossing" says where more exactly than any name
 _ORIGIN = ("residents? of", "natives? of", "from", "vecin[oa]s? de", "originari[oa]s? de", "provenientes? de",
            "procedentes? de", "who lives? in", "lives? in", "who lived in", "lived in", "living in",
-           "con domicilio en", "domiciliad[oa]s? en", "con residencia en", "radicad[oa]s? en")
+           "con domicilio en", "domiciliad[oa]s? en", "con residencia en", "radicad[oa]s? en",
+           "originari[oa]s? del estado de", "provenientes? del estado de", "from the (?:Mexican )?state of",
+           # where people's relatives are: "tras la denuncia de un familiar en Houston"
+           "familiar(?:es)? en", "parientes? en", "relatives? in", "family in")
 # "Leonel Arreguín-Soto, 44, of Chula Vista": a person's age, then home town.
 _AGE_OF = (r"\d+, of", r"\d+ años, de", r"\d+, de")
 ORIGIN = re.compile(word_lead(initials(_ORIGIN), r"\d") + rf"(?:{'|'.join((*_ORIGIN, *_AGE_OF))})"
                     r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "Officials in Mexicali, the capital of Baja California, said police arrested
+# two men in San Luis Río Colorado": where the speakers are is not where it
+# happened, when the sentence puts it in another place.
+_SPEAKERS = ("officials", "authorities", "prosecutors", "investigators", "a spokesman", "a spokeswoman",
+             "autoridades", "funcionarios", "fiscales", "voceros?")
+SPEAKER = re.compile(word_lead(initials(_SPEAKERS)) + rf"(?:{'|'.join(_SPEAKERS)})\s+(?:in|en|de)\s+$",
+                     re.IGNORECASE)
+SPEECH = re.compile(r"[^.;]{0,80}?\b(?:said|says|told|reported|announced|dijo|dijeron|inform[óo]|"
+                    r"informaron|report[óo]|reportaron|señal[óo]|señalaron|indic[óo]|indicaron)\b",
+                    re.IGNORECASE)
+
+
+def _speakers_place(text: str, m: Mention) -> bool:
+    return bool(SPEAKER.search(text[max(0, m.start - 30):m.start]) and SPEECH.match(text, m.end))
 
 
 def _origin(text: str, m: Mention) -> bool:
@@ -350,6 +369,9 @@ class EventLocator:
         # A country beyond the two ("todos de Honduras") says who, not where.
         inside = [m for k, m in enumerate(inside) if k not in origins and k not in road_ends
                   and not (m.feature == "country" and m.country not in BORDER_COUNTRIES)]
+        told_from = [m for m in inside if _speakers_place(doc.text, m)]
+        if told_from and any(m not in told_from and _locative(doc.text, m) for m in inside):
+            inside = [m for m in inside if m not in told_from]  # "...said police arrested two men in X"
         if inside:
             best = min(inside, key=lambda m: _rank(m) - (LOCATIVE_PULL if _locative(doc.text, m) else 0)
                        - (OFFSET_PULL if m.offset is not None else 0))

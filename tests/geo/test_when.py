@@ -192,6 +192,17 @@ def test_later_counts_from_the_day_told_before(sentence, iso):
     assert resolve_dates(sentence, PUB)[0].precision == "publication"  # with no day before
 
 
+@pytest.mark.parametrize(("sentence", "iso"), [
+    ("Two weeks earlier, agents found a tunnel.", "2024-09-26"),
+    ("The day before, agents found a tunnel.", "2024-10-09"),
+    ("Una semana antes, la Guardia Nacional liberó a nueve personas.", "2024-10-03"),
+    ("Tres días antes, agentes hallaron un túnel.", "2024-10-07"),
+])
+def test_earlier_counts_back_from_the_day_told_before(sentence, iso):
+    (found,) = resolve_dates(sentence, PUB, after="2024-10-10")
+    assert (found.date, found.precision) == (iso, "day")
+
+
 @pytest.mark.parametrize("sentence", ["Agents may seize more drugs.", "The march went on.",
                                       "The agency said Friday that agents seized drugs."])
 def test_words_that_only_look_like_a_date(sentence):

@@ -155,6 +155,22 @@ def test_a_river_near_a_town_is_a_stretch(geoparser, gaz, text, town):
 
 # -- falling back --------------------------------------------------------------------
 
+@pytest.mark.parametrize(("text", "kind", "where"), [
+    # where the speakers were
+    ("Officials in Mexicali, the state capital, said police arrested two smugglers in San Luis Río Colorado "
+     "on Monday.", "enforcement_operation", "San Luis Río Colorado"),
+    # where a relative lives, where people come from, a suspect's home town
+    ("Los migrantes fueron rescatados el martes en Matamoros tras la denuncia de un familiar en Houston.",
+     "humanitarian", "Heroica Matamoros"),
+    ("Agents rescued four women from the state of Hidalgo near Sasabe, Arizona, on Monday.", "humanitarian",
+     "Sasabe"),
+    ("Police arrested Juan Pérez, 44, of Chula Vista, at the Tecate port on Monday.",
+     "enforcement_operation", "Tecate Port of Entry"),
+])
+def test_where_people_are_from_or_speak_is_not_where_it_happened(geoparser, text, kind, where):
+    assert only_event(geoparser, text, kind).place.name == where
+
+
 def test_a_sentence_with_no_place_takes_the_dateline(geoparser, gaz):
     text = "NOGALES, Ariz. — Agents seized 300 pounds of marijuana on Tuesday. The driver fled."
     e = only_event(geoparser, text)
