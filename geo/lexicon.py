@@ -126,7 +126,7 @@ río rio sierra valle desierto highway interstate route carretera
 
 # Lower-case words allowed inside a name ("Ciudad de México", "Puerto Peñasco").
 CONNECTORS = frozenset("""
-de del la las los el y e of the and on upon du da das do dos en
+de del la las los el y e of the and on upon du da das do dos en internacional
 """.split())
 
 # Feature words news often writes in lower case after a name ("the Lukeville

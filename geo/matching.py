@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from gazetteer.index import cache_dir, prune_cache
 
+from . import lexicon
+
 MATCHER_VERSION = 4
 SETTLEMENTS = frozenset({"city", "town", "village"})
 # Countries whose towns border news names in English or Spanish under their
@@ -114,8 +116,9 @@ class NameHit(NamedTuple):
     entries: tuple  # (place_id, how, form, kind) for every place of that name
 
 
-# Folded first letters of the lower-case words that may open a name.
-_LOWER_STARTS = frozenset({"rio", "sie", "val", "des", "hig", "int", "rou", "car"})
+# Folded first letters of the lower-case words that may open a name
+# (lexicon.LOWER_OPENERS).
+_LOWER_STARTS = frozenset(fold_text(word)[:3] for word in lexicon.LOWER_OPENERS)
 
 
 _LOADED: dict[str, tuple] = {}  # one automaton per gazetteer version in a process

@@ -116,6 +116,7 @@ class Resolver:
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(mentions, final, qualifiers)
+        self._countries_together(doc.text, mentions, final)
         self._road_ends = road_ends(doc.text, mentions, final)
         self._final = final
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
@@ -272,6 +273,24 @@ class Resolver:
                         final[i] = [promoted, *[o for o in final[i] if o[2].id != winner]]
                         break
 
+    @staticmethod
+    def _countries_together(text: str, mentions, final) -> None:
+        """"los gobiernos de México y Estados Unidos", "Mexico and the United
+        States": a name coupled with a country is the country, not its
+        capital."""
+        for i in range(len(mentions) - 1):
+            if not _AND_BETWEEN.fullmatch(text[mentions[i].end:mentions[i + 1].start]):
+                continue
+            for a, b in ((i, i + 1), (i + 1, i)):
+                if not final[b] or final[b][0][2].kind != "country" or not final[a]:
+                    continue
+                for k, option in enumerate(final[a]):
+                    if k > 0 and option[2].kind == "country":
+                        score, reasons, place, sense = option
+                        promoted = (final[a][0][0] + 0.01, [*reasons, "named with a country"], place, sense)
+                        final[a] = [promoted, *[o for o in final[a] if o[2].id != place.id]]
+                        break
+
     # -- output ------------------------------------------------------------
 
     def _fill(self, doc: Document, i: int, mention: Mention, ranked, anchors, quals) -> None:
@@ -364,6 +383,7 @@ class Resolver:
         return keep(self._line_point, key, found)
 
 
+_AND_BETWEEN = re.compile(r"\s+(?:y|e|and|or|o)\s+(?:the\s+|los\s+)?", re.IGNORECASE)
 _LIST_END = re.compile(r"\s*,?\s+(?:y|e|and|or|o)\s+$", re.IGNORECASE)
 
 

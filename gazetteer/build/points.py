@@ -138,12 +138,25 @@ def _point_place(row, kind: str, **extra) -> Place:
                  aliases=tuple(split(row.get("aliases", ""))), source=row["source"], **extra)
 
 
+def spanish_bridge_forms(aliases: list[str]) -> list[str]:
+    """Spanish news writes "Puente Internacional X" for a bridge known as
+    "Puente X" (and the other way round)."""
+    out = []
+    for alias in aliases:
+        if alias.startswith("Puente Internacional "):
+            out.append("Puente " + alias[len("Puente Internacional "):])
+        elif alias.startswith("Puente "):
+            out.append("Puente Internacional " + alias[len("Puente "):])
+    return [a for a in out if a not in aliases]
+
+
 def port_places() -> list[Place]:
     rows = read_table("ports_of_entry", ("id", "name", "us_town", "us_state", "mx_town", "lat", "lon"))
     out = []
     for row in rows:
         aliases = [row["name_es"], *split(row["aliases"])] if row.get("name_es") else split(row["aliases"])
-        row = {**row, "aliases": "|".join(aliases)}
+        aliases += spanish_bridge_forms(aliases)
+        row = {**row, "aliases": "|".join(dict.fromkeys(aliases))}
         out.append(_point_place(row, "port_of_entry", country="US",
                                 admin1=US_NAMES.get(row["us_state"])))
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gazetteer.build.points import usable_aliases
+from gazetteer.build.points import spanish_bridge_forms, usable_aliases
 
 
 def test_cut_down_names_are_dropped():
@@ -23,3 +23,9 @@ def test_short_forms_that_drop_a_title_are_kept():
 def test_codes_numbers_and_repeats_are_dropped():
     kept = usable_aliases("Nogales", ["NOG", "Nogales 1", "NOGALES", "Heroica Nogales"])
     assert kept == ("Heroica Nogales",)
+
+
+def test_spanish_bridges_with_and_without_internacional():
+    assert spanish_bridge_forms(["Puente Progreso", "Puente Internacional Anzaldúas", "Progreso bridge"]) == [
+        "Puente Internacional Progreso", "Puente Anzaldúas"]
+    assert spanish_bridge_forms(["Puente Lerdo", "Puente Internacional Lerdo"]) == []

@@ -261,3 +261,27 @@ def test_a_states_name_is_no_alias_of_a_village(geoparser):
     doc = parse(geoparser, "MEXICALI, B.C.- En Sonora y Chihuahua se han asegurado más de 1,800 armas.")
     assert mention_at(doc, "Sonora").feature == "state"
     assert mention_at(doc, "Chihuahua").feature == "state"
+
+
+@pytest.mark.parametrize("text", [
+    "Los gobiernos de México y Estados Unidos firmaron el plan en Palacio Nacional.",
+    "Officials of Mexico and the United States met in Mexico City.",
+])
+def test_a_name_coupled_with_a_country_is_the_country(geoparser, text):
+    doc = parse(geoparser, text)
+    first = doc.mentions[0]
+    assert first.feature == "country" and first.country == "MX", (first.name, first.reason)
+
+
+@pytest.mark.parametrize(("text", "written", "place_id"), [
+    ("Agents stopped a pickup carrying 14 people on U.S. Route 95 north of San Luis.", "U.S. Route 95",
+     "road:us-95"),
+    ("Agents at the checkpoint on U.S. Highway 67 north of Presidio found three men.", "U.S. Highway 67",
+     "road:us-67"),
+    ("A teenager was pulled alive from the All-American Canal west of Calexico.", "All-American Canal",
+     "area:all-american-canal"),
+    ("El cruce por el Puente Internacional Juárez-Lincoln se cerró.", "Puente Internacional Juárez-Lincoln",
+     "poe:laredo-juarez-lincoln"),
+])
+def test_named_roads_canals_and_bridges(geoparser, text, written, place_id):
+    assert mention_at(parse(geoparser, text), written).place_id == place_id
