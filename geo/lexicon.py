@@ -161,7 +161,8 @@ FEATURE_CUES = (
     ("sector", "sector"), ("station", "station"), ("checkpoint", "checkpoint"),
     ("county", "county"), ("river", "river"), ("valley", "region"),
 )
-SPANISH_CUES = (
+# Cue words before a name ("municipio de Nogales", "the state of Hidalgo").
+CUES_BEFORE = (
     ("municipio de ", "municipality"), ("garita de ", "port_of_entry"),
     ("puerto fronterizo de ", "port_of_entry"), ("río ", "river"),
     ("estado de ", "state"), ("state of ", "state"), ("condado de ", "county"),

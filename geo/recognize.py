@@ -352,6 +352,7 @@ def described_as_person(text: str, end: int) -> bool:
 
 
 _AND_AFTER = re.compile(r"\s+(?:and|y|or|o)\s+")
+_AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)\b")
 
 
@@ -367,7 +368,6 @@ def half_of_surname(text: str, hit: NameHit, starts, ends) -> bool:
             first -= 1
         return text[first].isupper() and hit.start - 1 not in ends
     return False
-_AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
 
 
 def supported(text: str, key: str, hit: NameHit, before: str, strong_starts, strong_ends) -> bool:
@@ -397,8 +397,8 @@ _CUE_AFTER = re.compile(
     + r")(?![a-z])", re.IGNORECASE)
 _CUE_KIND = {phrase: kind for phrase, kind in lexicon.FEATURE_CUES}
 _CUE_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(fold_text(p)) for p, _ in lexicon.SPANISH_CUES) + r")$", re.IGNORECASE)
-_SPANISH_KIND = {fold_text(phrase): kind for phrase, kind in lexicon.SPANISH_CUES}
+    r"(?:" + "|".join(re.escape(fold_text(p)) for p, _ in lexicon.CUES_BEFORE) + r")$", re.IGNORECASE)
+_KIND_BEFORE = {fold_text(phrase): kind for phrase, kind in lexicon.CUES_BEFORE}
 EXTENDING_CUES = frozenset({"station", "sector", "port_of_entry", "checkpoint", "county"})
 
 
@@ -419,7 +419,7 @@ def attach_cue(text: str, folded: str, mention: Mention, senses: Senses) -> None
     if text[max(0, start - 4):start].lower().endswith(("de ", "of ", "río ", "rio ")):
         m = _CUE_BEFORE.search(folded, max(0, start - 25), start)
         if m:
-            mention.cue = _SPANISH_KIND[m.group(0).lower()]
+            mention.cue = _KIND_BEFORE[m.group(0).lower()]
             return
     if senses.river and mention.text[:3].lower() in ("rio", "río"):
         mention.cue = "river"
