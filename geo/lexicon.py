@@ -64,6 +64,19 @@ RESIDENT_NOUNS = frozenset("""
 resident residents native natives man woman men women couple family teen teenager boy girl
 """.split())
 
+# Capitalised words after a name that make it part of a natural feature's
+# name the gazetteer lacks ("Florida Mountains", "Santa Cruz River",
+# "Nogales Wash"): not the state or the town.
+NATURAL_TAILS = frozenset("""
+mountains mountain peak peaks hills hill mesa canyon canyons wash creek river lake springs
+""".split())
+
+# Place names that are also institutions ("figures it provided to Congress"):
+# a place only with a qualifier ("Congress, Ariz.").
+INSTITUTION_NAMES = frozenset("""
+congress senate
+""".split())
+
 # Words that open a longer Spanish name ("Colonia Santa Maria", "Ejido El
 # Faro", "Río Nuevo"): followed by a capitalised word they are not a place
 # of their own (Köln is "Colonia" in Spanish; Ejido is a town in Venezuela).

@@ -229,6 +229,11 @@ class Recognizer:
             return True  # "Quintana-Ruiz", "Arreguín-Soto"
         if after_low and after_low[0] in lexicon.STREET_WORDS:
             return True
+        if after and after[0][:1].isupper() and after_low[0] in lexicon.NATURAL_TAILS:
+            return True  # "Florida Mountains": a range the gazetteer lacks, not Florida
+        if folded[hit.start:hit.end] in lexicon.INSTITUTION_NAMES and not (
+                text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()):
+            return True  # "figures it provided to Congress"
         if before.lower() in lexicon.STREET_PREFIXES and text[at + len(before):hit.start] == " ":
             return True  # "Calle Hidalgo": a street
         if before in ("El", "La", "Los", "Las") and text[at + len(before):hit.start] == " ":

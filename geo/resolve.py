@@ -40,6 +40,11 @@ LINE_ANCHOR_DEG = 0.6  # a town this close to a river or road can place it
 STRETCH_AREAS = ("municipality", "county", "state")
 STRETCH_MARGIN_DEG = 0.02  # about 2 km: a river that is the area's boundary still runs "in" it
 NEARBY_CHARS = 300
+US_AGENCY = re.compile(r"\b(?:Border Patrol|Patrulla Fronteriza)\b", re.IGNORECASE)
+AGENCY_WEIGHT = 2.0
+TWIN_KINDS = frozenset({"city", "town", "village"})
+QUALIFIED_SENSE = 6.0  # a qualified mention's sense counts this much more for the bare ones
+DATELINE_SENSE = 6.0  # and a qualified dateline's more again
 KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
 
 
@@ -110,12 +115,13 @@ class Resolver:
             admin = [o for o in options[j] if o.place.kind in QUALIFIER_KINDS]
             options[j] = admin or options[j]
         first = self._ranked(mentions, options, qualifiers, qualifying)
+        self._agency_side(doc.text, mentions, first, qualifiers)
         anchors = self._anchors(mentions, first, qualifiers)
         self._starts = [m.start for m in mentions]
         final = []
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
-        self._one_sense(mentions, final, qualifiers)
+        self._one_sense(doc.text, mentions, final, qualifiers)
         self._countries_together(doc.text, mentions, final)
         self._road_ends = road_ends(doc.text, mentions, final)
         self._final = final
@@ -195,6 +201,25 @@ class Resolver:
         return sorted(best.values(), key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
+    def _agency_side(text: str, mentions, ranked, qualifiers) -> None:
+        """A town on both sides of the line ("Sasabe", "Naco", "Tecate"), in a
+        sentence about the Border Patrol, which works on the US side: the US
+        town, unless a qualifier says otherwise."""
+        for i, options in enumerate(ranked):
+            if i in qualifiers or len(options) < 2:
+                continue
+            sides = {o[2].side for o in options[:3] if o[2].kind in TWIN_KINDS}
+            if sides != {"US", "MX"}:
+                continue
+            lo, hi = sentence_bounds(text, mentions[i].start)
+            if not US_AGENCY.search(text, lo, hi):
+                continue
+            ranked[i] = sorted(
+                [(score + AGENCY_WEIGHT, [*why, "the Border Patrol's side"], place, sense)
+                 if place.side == "US" and place.kind in TWIN_KINDS else (score, why, place, sense)
+                 for score, why, place, sense in options], key=lambda t: (-t[0], t[2].id))
+
+    @staticmethod
     def _anchors(mentions, ranked, qualifiers) -> list[tuple[int, Place, float]]:
         """Confidently resolved local places: (first mention index, place,
         weight), one per place."""
@@ -248,8 +273,10 @@ class Resolver:
         return sorted(out, key=lambda t: (-t[0], t[2].id))
 
     @staticmethod
-    def _one_sense(mentions, final, qualifiers) -> None:
-        """An unqualified name means what it meant where it was clearest."""
+    def _one_sense(text: str, mentions, final, qualifiers) -> None:
+        """An unqualified name means what it meant where it was clearest; the
+        dateline's sense first ("NOGALES, Ariz." over a later "Nogales,
+        Sonora": a bare "Nogales" is the Arizona city)."""
         groups: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
             if final[i]:
@@ -260,7 +287,10 @@ class Resolver:
             totals: dict[str, float] = defaultdict(float)
             for i in indexes:
                 for score, _, place, _ in final[i][:3]:
-                    totals[place.id] += score + (6.0 if i in qualifiers and place is final[i][0][2] else 0)
+                    if place is final[i][0][2]:
+                        totals[place.id] += (QUALIFIED_SENSE if i in qualifiers else 0) + (
+                            DATELINE_SENSE if i in qualifiers and at_line_start(text, mentions[i]) else 0)
+                    totals[place.id] += score
             winner = max(totals, key=totals.get)
             for i in indexes:
                 if i in qualifiers:
@@ -381,6 +411,10 @@ class Resolver:
             middle = max(parts, key=lambda g: g.length).interpolate(0.5, normalized=True)
             found = (round(middle.y, 5), round(middle.x, 5))
         return keep(self._line_point, key, found)
+
+
+def at_line_start(text: str, mention: Mention) -> bool:
+    return mention.start == 0 or text[mention.start - 1] == "\n"
 
 
 _AND_BETWEEN = re.compile(r"\s+(?:y|e|and|or|o)\s+(?:the\s+|los\s+)?", re.IGNORECASE)

@@ -101,6 +101,10 @@ REJECTED = [
     ("Officers said Jorge Arreguín-Soto crossed at Otay Mesa.", "Soto", "Otay Mesa"),
     ("\"It goes south in cars,\" said Ramona Ibarra, a spokeswoman in Tucson.", "Ramona", "Tucson"),
     ("The family told the San Diego Union-Tribune that he lived in Tijuana.", "San Diego", "Tijuana"),
+    # natural features the gazetteer lacks, institutions
+    ("Hikers in the Florida Mountains near Deming found him.", "Florida", "Deming"),
+    ("He swam in the Santa Cruz River near Tubac.", "Santa Cruz", "Tubac"),
+    ("Figures it provided to Congress show fewer crossings at Nogales.", "Congress", "Nogales"),
     # cut-down alternate names: "Park" is no Parks, Arizona
     ("Park rangers found the man near Lukeville.", "Park", "Lukeville"),
     # streets named after towns and heroes

@@ -285,3 +285,23 @@ def test_a_name_coupled_with_a_country_is_the_country(geoparser, text):
 ])
 def test_named_roads_canals_and_bridges(geoparser, text, written, place_id):
     assert mention_at(parse(geoparser, text), written).place_id == place_id
+
+
+def test_a_bare_name_takes_the_datelines_sense(geoparser):
+    """"NOGALES, Ariz." then "a buyer in Nogales, Sonora": a later bare
+    "Nogales" is the dateline's city."""
+    text = ("NOGALES, Ariz. — Officers arrested a man at the DeConcini Port of Entry.\n\n"
+            "He was to deliver guns to a buyer in Nogales, Sonora, prosecutors said.\n\n"
+            "It was the fourth seizure at the Nogales ports this month.")
+    doc = parse(geoparser, text)
+    bare = [m for m in doc.mentions if m.text == "Nogales" and text[m.end:m.end + 2] != ", "]
+    assert [m.admin1 for m in bare] == ["Arizona"]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("A former Border Patrol agent let loads pass his post near Sasabe.", "Arizona"),
+    ("Smugglers gathered in Sasabe before crossing.", "Sonora"),
+    ("Border Patrol agents watched smugglers in Sásabe, Sonora.", "Sonora"),
+])
+def test_a_twin_town_in_a_border_patrol_sentence_is_the_us_one(geoparser, text, admin1):
+    assert parse(geoparser, text).mentions[0].admin1 == admin1
