@@ -345,6 +345,8 @@ class Resolver:
         mention.lat, mention.lon, anchor = self._point(doc, i, place, anchors)
         if place.country is None and anchor is not None:
             mention.country = anchor.country  # a river takes the side of the town it is placed by
+        if place.kind == "port_of_entry" and called_in_spanish(doc.text, mention):
+            mention.country = "MX"  # "Puente Internacional Reynosa-Pharr": the Mexican side's facility
         alternatives = len(ranked) - 1
         mention.reason = "; ".join(reasons[:4]) + (f" (best of {alternatives + 1})" if alternatives else "")
 
@@ -415,6 +417,18 @@ class Resolver:
 
 def at_line_start(text: str, mention: Mention) -> bool:
     return mention.start == 0 or text[mention.start - 1] == "\n"
+
+
+_SPANISH_CROSSING = re.compile(r"(?:puentes?|garitas?|cruce|puerto fronterizo)\b", re.IGNORECASE)
+_SPANISH_CROSSING_BEFORE = re.compile(r"(?:garitas?|puentes?)(?:\s+(?:de|internacional))?\s+$", re.IGNORECASE)
+
+
+def called_in_spanish(text: str, mention: Mention) -> bool:
+    """Is a crossing called by its Spanish name ("Puente Internacional
+    Reynosa-Pharr", "la garita de San Luis")? News then means the Mexican
+    side's facility."""
+    return bool(_SPANISH_CROSSING.match(mention.text)
+                or _SPANISH_CROSSING_BEFORE.search(text, max(0, mention.start - 25), mention.start))
 
 
 _AND_BETWEEN = re.compile(r"\s+(?:y|e|and|or|o)\s+(?:the\s+|los\s+)?", re.IGNORECASE)
