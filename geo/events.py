@@ -39,6 +39,7 @@ FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing"
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
+GUNS_MOVED = frozenset({"gun_flow", "gun_alone", "south", "southward", "northward"})
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
 LEAD_REACH = 2  # the lead's detail comes within the next two sentences
@@ -117,6 +118,13 @@ def event_types_of(sentence: str, quantities=(), groups: set[str] | None = None)
     if ("enforcement_operation" in kinds and SPECIFIC_TYPES.intersection(kinds)
             and "operation_word" not in groups):
         kinds.remove("enforcement_operation")  # an arrest that goes with a seizure is part of it
+    if "violence" in kinds and "humanitarian" in kinds and "rescue" not in groups:
+        kinds.remove("humanitarian")  # bodies with bullet wounds: a killing, not a death crossing
+    if "human_smuggling" in kinds and "migrant_crossing" in kinds:
+        kinds.remove("migrant_crossing")  # migrants hidden in a truck, a smuggler's group: one smuggling
+    if "corruption" in kinds:
+        # "took bribes to let loads of marijuana and migrants through": the bribes are the event
+        kinds = [k for k in kinds if k not in FLOW_TYPES]
     return kinds
 
 
@@ -302,6 +310,7 @@ class Telling:
     last_day: str | None = None  # the latest day an event sentence gave
     untold_find: int = -2  # the latest sentence that found something it does not name...
     untold_span: tuple[int, int] = (0, 0)  # ...and where it is
+    told_last: tuple[str, ...] = ()  # the kinds the latest event sentence told
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +347,7 @@ class EventExtractor:
             new_one = "new_one" in groups and NEW_ONE.search(sentence) is not None
             if kinds:
                 self._tell(article, index, start, end, groups, kinds, quantities, dates, new_one)
+                article.told_last = tuple(kinds)
             else:
                 self._between_events(article, index, start, end, groups, new_one)
                 if groups & FINDING:  # found something it does not say: the next sentence may
@@ -364,6 +374,11 @@ class EventExtractor:
                 kinds = [k for k in event_types_of(sentence, quantities, groups)
                          # a flow needs something moved or stopped, not just a topic
                          if k not in FLOW_TYPES or quantities or "moved" in groups]
+                if "weapons_trafficking" in kinds and not groups & GUNS_MOVED and (
+                        "violence" in kinds or "violence" in article.told_last):
+                    # "Tras el enfrentamiento, aseguraron cuatro fusiles": guns left where
+                    # the shooting was, not guns smuggled
+                    kinds.remove("weapons_trafficking")
         return kinds, quantities, dates, groups
 
     def _between_events(self, article: Telling, index: int, start: int, end: int, groups: set[str],

@@ -49,13 +49,14 @@ mercedes alice christine carmen dolores guadalupe rosario pilar allende hidalgo 
 madison franklin clinton chase hunt mills rich price bell bush grant lee lane cash banks march
 may june august april trump obama biden guzman guzmán santa cruz border patrol customs federal
 national central union city county state river unidad libertad victoria esperanza paz fe caridad
-concordia providencia trinidad solidaridad
+concordia providencia trinidad solidaridad tabaco
 """.split())
 
-# Words before a name that make it a street's ("Calle Hidalgo", "Avenida
-# Juárez", "Boulevard Colosio").
+# Words before a name that make it a street's or a building's ("Calle
+# Hidalgo", "Avenida Juárez", "la escuela primaria Benito Juárez").
 STREET_PREFIXES = frozenset("""
 calle avenida av av. avda. bulevar boulevard blvd blvd. bvd. callejón callejon privada calzada
+escuela primaria secundaria preparatoria colegio estadio
 """.split())
 
 # Nouns after a name that make it a town's ("a 33-year-old Douglas resident",
@@ -105,16 +106,14 @@ street st st. avenue ave ave. road rd rd. boulevard blvd blvd. drive dr. lane ln
 calle avenida av av. calzada bulevar blvd carretera privada
 """.split())
 
-# Spanish organisation heads that come before the place ("Grupo Beta Piedras
-# Negras", "Fiscalía General del Estado de Coahuila").
-# Heads that are also common words in lower case ("había partido de Caborca").
-VERB_LIKE_HEADS = frozenset({"partido"})
-
+# Spanish organisation heads that come before the place, capitalised as a
+# named body's are ("Grupo Beta Piedras Negras", "Fiscalía General del
+# Estado de Coahuila"; not "un hospital de Tecate", "había partido de Caborca").
 ORG_HEADS_BEFORE = frozenset("""
 grupo fiscalía fiscalia colectivo secretaría secretaria policía policia gobierno ayuntamiento
 procuraduría procuraduria instituto comisión comision dirección direccion consejo universidad
 hospital cruz guardia ejército ejercito congreso cámara camara tribunal juzgado partido cártel
-cartel fundación fundacion asociación asociacion
+cartel fundación fundacion asociación asociacion diario periódico periodico vocería voceria agencia
 """.split())
 
 # Month names: never a place without a qualifier ("in March 2018").
@@ -179,4 +178,5 @@ CUES_BEFORE = (
     ("municipio de ", "municipality"), ("garita de ", "port_of_entry"),
     ("puerto fronterizo de ", "port_of_entry"), ("río ", "river"),
     ("estado de ", "state"), ("state of ", "state"), ("condado de ", "county"),
+    ("ciudad de ", "city"), ("city of ", "city"),
 )

@@ -102,6 +102,7 @@ class Senses:
     small_far_towns: bool  # every sense a small town far from the border
 
 
+ORG_NAME_WORDS = 9  # "Fiscalía General de Justicia del Estado de Sonora": the head this far back
 SENSES_KEPT = 200_000  # distinct entry sets; far more than a gazetteer's names in one run
 
 
@@ -298,13 +299,12 @@ class Recognizer:
         """"Grupo Beta Piedras Negras", "Fiscalía General del Estado de
         Coahuila"; ``before`` is the word before the name, at ``at``."""
         pos = start
-        for _ in range(6):
+        for _ in range(ORG_NAME_WORDS):
             if not before or text[at + len(before):pos].strip(" ") != "":
                 return False
             low = before.lower().rstrip(".")
-            if low in lexicon.ORG_HEADS_BEFORE and (
-                    before[:1].isupper() or low not in lexicon.VERB_LIKE_HEADS):
-                return True
+            if low in lexicon.ORG_HEADS_BEFORE and before[:1].isupper():
+                return True  # a named body: "Fiscalía ...", not "un hospital de Tecate"
             if low in ("en", "in") or not (before[:1].isupper() or low in lexicon.CONNECTORS):
                 return False  # "Grupo Beta en Coahuila": the name ends before "en"
             pos = at
@@ -356,6 +356,7 @@ def described_as_person(text: str, end: int) -> bool:
     return bool(m) and any(word in lexicon.PERSON_NOUNS for word in m.group(1).split())
 
 
+CUE_NOUNS = frozenset({"port", "bridge", "crossing", "station", "checkpoint", "sector"})
 _AND_AFTER = re.compile(r"\s+(?:and|y|or|o)\s+")
 _AND_BEFORE = re.compile(r"(?:\s+(?:and|y|or|o)|,)\s+$")
 _WORD_AFTER = re.compile(r" ([A-Za-z]+)\b")
@@ -385,9 +386,9 @@ def supported(text: str, key: str, hit: NameHit, before: str, strong_starts, str
         return qualified
     if qualified or after_preposition(before):
         return True
-    resident = _WORD_AFTER.match(text, hit.end)
-    if resident and resident.group(1).lower() in lexicon.RESIDENT_NOUNS:
-        return True
+    after = _WORD_AFTER.match(text, hit.end)
+    if after and (after.group(1).lower() in lexicon.RESIDENT_NOUNS or after.group(1).lower() in CUE_NOUNS):
+        return True  # "a Douglas resident", "the Douglas port"
     m = _AND_AFTER.match(text, hit.end)
     if m and m.end() in strong_starts:
         return True

@@ -122,7 +122,7 @@ class Resolver:
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(doc.text, mentions, final, qualifiers)
-        self._countries_together(doc.text, mentions, final)
+        self._coupled_kinds(doc.text, mentions, final)
         self._road_ends = road_ends(doc.text, mentions, final)
         self._final = final
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
@@ -304,20 +304,23 @@ class Resolver:
                         break
 
     @staticmethod
-    def _countries_together(text: str, mentions, final) -> None:
-        """"los gobiernos de México y Estados Unidos", "Mexico and the United
-        States": a name coupled with a country is the country, not its
-        capital."""
+    def _coupled_kinds(text: str, mentions, final) -> None:
+        """"los gobiernos de México y Estados Unidos", "Oaxaca y Guerrero": a
+        name coupled with a country or a state is one too, not its capital
+        or a town of that name."""
         for i in range(len(mentions) - 1):
             if not _AND_BETWEEN.fullmatch(text[mentions[i].end:mentions[i + 1].start]):
                 continue
             for a, b in ((i, i + 1), (i + 1, i)):
-                if not final[b] or final[b][0][2].kind != "country" or not final[a]:
+                if not final[b] or not final[a]:
+                    continue
+                kind = final[b][0][2].kind
+                if kind not in ("country", "state") or final[a][0][2].kind == kind:
                     continue
                 for k, option in enumerate(final[a]):
-                    if k > 0 and option[2].kind == "country":
+                    if k > 0 and option[2].kind == kind:
                         score, reasons, place, sense = option
-                        promoted = (final[a][0][0] + 0.01, [*reasons, "named with a country"], place, sense)
+                        promoted = (final[a][0][0] + 0.01, [*reasons, f"named with a {kind}"], place, sense)
                         final[a] = [promoted, *[o for o in final[a] if o[2].id != place.id]]
                         break
 

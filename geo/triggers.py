@@ -41,8 +41,10 @@ GROUPS = {
     "migrant_alone": "illegal_immigration illegal_crossing crossing_north illegal_entr",
     "smuggler": "smuggler$ smugglers$ smuggling_crew smuggling_ring smuggling_network",
     # People hidden in a vehicle are being smuggled, whatever they are called.
-    "people": "people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$",
-    "hidden": "hidden$ hiding$ concealed$ crammed$ stuffed$ escondid ocult hacinad",
+    "people": """people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$ migrants$
+        migrantes$""",
+    "hidden": """hidden$ hiding$ concealed$ crammed$ stuffed$ locked$ locked_inside escondid ocult hacinad
+        encerrad""",
     "vehicle": """trailer tractor-trailer truck trunk$ compartment tanker dashboard gas_tank vehicle car$
         cars$ pickup van$ boxcar camion remolque caja_seca cajuela vehiculo""",
     "gun": """gun$ guns$ firearm rifle pistol handgun weapon ammunition ammo$ rounds$ cartridge
@@ -51,6 +53,9 @@ GROUPS = {
         contrabando_de haul$ cache$ arsenal smuggling_operation trafficking_operation""",
     "south": """southbound into_mexico to_mexico headed_south heading_south across_the_border
         hacia_mexico a_mexico bound_for_mexico""",
+    # Guns that moved, not just guns found (cue for the events step).
+    "gun_flow": """smuggl traffick straw_purchas bought$ purchas shipment trafico_de contrabando_de
+        southbound hacia_mexico into_mexico bound_for_mexico""",
     "gun_alone": """gun_smuggl gun_traffick gunrunning gun_running weapons_smuggl weapons_traffick
         arms_traffick arms_smuggl firearms_smuggl firearms_traffick ammunition_smuggl trafico_de_armas""",
     "cash": "cash$ currency money$ dinero efectivo dolares dollars",
@@ -59,10 +64,12 @@ GROUPS = {
     "violence": """shooting shootings$ shootout shot_dead were_shot was_shot gunmen gunfire gun_battle
         gunbattle firefight$ firefights$ were_killed was_killed been_killed killed$ murder homicide slain$
         kidnapp massacre ambush opened_fire balacera enfrentamiento asesinad ejecutad secuestr ataque_armado
-        disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron""",
+        disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron
+        mataron$ asesinaron$ privado_de_la_libertad privados_de_la_libertad privada_de_la_libertad
+        privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds""",
     "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
-    "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ acusad detenid
-        vinculad""",
+    "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ taking$ sentenced$ guilty$
+        acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",
     "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
         joint_effort joint_operation coordinating_patrols cateo allanamiento dispositivo_de_seguridad
         hallada_abandonada localizaron aseguraron""",
@@ -73,7 +80,8 @@ GROUPS = {
     # its own ("On Wednesday, investigators combed...") it is.
     "enforcement_weak": "task_force investigators investigation investigacion",
     "training": """training instructor drill$ drills$ to_train and_train train_together trained_together
-        train_with trained_with trains$ capacitacion capacitad adiestramiento entrenamiento""",
+        train_with trained_with trains$ will_train capacit adiestramiento entrenamiento joint_exercise
+        ejercicio_binacional ejercicios_binacionales ejercicio_conjunto ejercicios_conjuntos""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
         signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$
         acuerdo_de_seguridad acuerdo_bilateral acordaron firmar firmaron firmara convenio tratado""",
@@ -84,7 +92,7 @@ GROUPS = {
     "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad libero$ liberaron$ liberados$
         liberadas$""",
     "death": """drowned ahog murieron died_of perdieron_la_vida skeletal_remains body_of bodies_of
-        body_floating bodies_floating""",
+        body_floating bodies_floating found_dead hallado_sin_vida hallados_sin_vida""",
     "mask": """drug_smugglers$ drug_smuggler$ drug_traffickers$ drug_trafficker$ drug_cartel drug_gang
         drug_lord drug_syndicate drug_trafficking_organization drug-trafficking_organization
         drug_dealers$ drug_war$ war_on_drugs tunnel_task_force narcotraficantes$ carteles_de_la_droga
@@ -114,7 +122,11 @@ GROUPS = {
         en_lo_que_va_del_ano cada_ano en_los_ultimos_anos analysis_found analysis_of data_show
         figures_show records_show cases_filed this_year$ este_ano$ rising_frequency rising_number
         growing_number increasing_number since_then since_it since_its since_19 since_20 en_lo_que_va_de
-        desde_entonces""",
+        desde_entonces since_jan since_feb since_march since_april since_may$
+        since_june since_july since_aug since_sept since_oct since_nov since_dec desde_enero desde_febrero
+        desde_marzo desde_abril desde_mayo desde_junio desde_julio desde_agosto desde_septiembre
+        desde_octubre desde_noviembre desde_diciembre most_migrants most_of_the_migrants
+        la_mayoria_de_los_migrantes""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.

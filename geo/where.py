@@ -112,6 +112,18 @@ def _speakers_place(text: str, m: Mention) -> bool:
     return bool(SPEAKER.search(text[max(0, m.start - 30):m.start]) and SPEECH.match(text, m.end))
 
 
+_HEADED = ("into", "toward", "towards", "hacia", "rumbo a", "bound for", "headed to", "heading to",
+           "con destino a")
+HEADED = re.compile(word_lead(initials(_HEADED)) + rf"(?:{'|'.join(_HEADED)})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _headed_to(text: str, m: Mention) -> bool:
+    """A country or state written as where something was headed ("drove
+    south into Mexico"); a town so written may be where it happened ("went
+    into the Tijuana warehouse")."""
+    return m.feature in ("country", "state") and bool(HEADED.search(text[max(0, m.start - 20):m.start]))
+
+
 def _origin(text: str, m: Mention) -> bool:
     return bool(ORIGIN.search(text[max(0, m.start - 30):m.start]))
 
@@ -369,6 +381,10 @@ class EventLocator:
         # A country beyond the two ("todos de Honduras") says who, not where.
         inside = [m for k, m in enumerate(inside) if k not in origins and k not in road_ends
                   and not (m.feature == "country" and m.country not in BORDER_COUNTRIES)]
+        # "drove south into Mexico", "rumbo a Estados Unidos": where it was headed.
+        headed = [m for m in inside if _headed_to(doc.text, m)]
+        if headed and len(headed) < len(inside):
+            inside = [m for m in inside if m not in headed]
         told_from = [m for m in inside if _speakers_place(doc.text, m)]
         if told_from and any(m not in told_from and _locative(doc.text, m) for m in inside):
             inside = [m for m in inside if m not in told_from]  # "...said police arrested two men in X"

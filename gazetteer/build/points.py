@@ -32,10 +32,16 @@ def settlement_kind(population: int) -> str:
 DROPPED_ARTICLES = ("la ", "el ", "los ", "las ", "lo ", "the ", "le ", "les ", "de ", "del ", "de la ")
 
 
+# Leading words of small places' names whose loss leaves a bigger place's
+# name ("Ejido Hermosillo" → "Hermosillo", "Colonia Juárez" → "Juárez").
+DROPPED_PREFIXES = ("ejido ", "colonia ", "poblado ", "rancho ", "rancheria ", "congregacion ",
+                    "fraccionamiento ", "campo ", "ampliacion ")
+
+
 def truncated(name_key: str, alt_key: str) -> bool:
     """Is the folded alternate the folded name less an article, a "De"
-    joined on, or a plural "s" ("Parks" → "Park")?"""
-    if any(name_key == article + alt_key for article in DROPPED_ARTICLES):
+    joined on, a word such as "Ejido", or a plural "s" ("Parks" → "Park")?"""
+    if any(name_key == article + alt_key for article in (*DROPPED_ARTICLES, *DROPPED_PREFIXES)):
         return True
     return name_key in ("de" + alt_key, "la" + alt_key, alt_key + "s")
 
@@ -47,6 +53,8 @@ def usable_aliases(name: str, alternates, taken=frozenset()) -> tuple[str, ...]:
     "Ejido Sonora" is not "Sonora")."""
     seen = {fold(name)} | set(taken)
     out = []
+    if fold(name).startswith("ciudad "):  # "Cd. Juárez", "CD. ACUÑA" in datelines
+        alternates = [*alternates, "Cd. " + name[len("Ciudad "):]]
     for alt in alternates:
         alt = alt.strip()
         key = fold(alt)

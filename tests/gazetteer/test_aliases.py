@@ -15,8 +15,9 @@ def test_cut_down_names_are_dropped():
 
 
 def test_short_forms_that_drop_a_title_are_kept():
-    """"Juárez" for Ciudad Juárez, "Matamoros" for Heroica Matamoros."""
-    assert usable_aliases("Ciudad Juárez", ["Juárez"]) == ("Juárez",)
+    """"Juárez" for Ciudad Juárez, "Matamoros" for Heroica Matamoros; and
+    "Cd. Juárez", as datelines write it."""
+    assert usable_aliases("Ciudad Juárez", ["Juárez"]) == ("Cd. Juárez", "Juárez")
     assert usable_aliases("Heroica Matamoros", ["Matamoros"]) == ("Matamoros",)
 
 
@@ -29,3 +30,8 @@ def test_spanish_bridges_with_and_without_internacional():
     assert spanish_bridge_forms(["Puente Progreso", "Puente Internacional Anzaldúas", "Progreso bridge"]) == [
         "Puente Internacional Progreso", "Puente Anzaldúas"]
     assert spanish_bridge_forms(["Puente Lerdo", "Puente Internacional Lerdo"]) == []
+
+
+def test_a_prefix_word_cut_off_leaves_no_alias():
+    """"Ejido Hermosillo" is not "Hermosillo"."""
+    assert usable_aliases("Ejido Hermosillo", ["Hermosillo", "Ej. Hermosillo"]) == ("Ej. Hermosillo",)

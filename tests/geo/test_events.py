@@ -443,9 +443,12 @@ HAPPENINGS = {
     "an analysis of court cases is statistics": (
         "An analysis found that cases filed in Arizona in 2021 involved 300,000 rounds of ammunition.", []),
     "this year's counts are statistics": ("It is the third tunnel found in Nogales this year.", []),
-    "migrants found hidden are a crossing": (
+    "migrants found hidden in a vehicle are being smuggled": (
         "On Wednesday, agents at the checkpoint north of Laredo discovered 14 migrants hidden in a box "
-        "truck.", ["migrant_crossing"]),
+        "truck.", ["human_smuggling"]),
+    "migrants caught crossing are a crossing": (
+        "On Wednesday, agents near Laredo apprehended 14 migrants who had crossed the river.",
+        ["migrant_crossing"]),
     "an ordinal in a compound is no new happening": (
         "On Oct. 9, officers at the San Ysidro Port of Entry seized $1 million in cash headed to Mexico. "
         "They found bundles of currency beneath the third-row seat.", ["cash_smuggling"]),

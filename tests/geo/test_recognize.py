@@ -101,6 +101,10 @@ REJECTED = [
     ("Officers said Jorge Arreguín-Soto crossed at Otay Mesa.", "Soto", "Otay Mesa"),
     ("\"It goes south in cars,\" said Ramona Ibarra, a spokeswoman in Tucson.", "Ramona", "Tucson"),
     ("The family told the San Diego Union-Tribune that he lived in Tijuana.", "San Diego", "Tijuana"),
+    # newspapers, schools and agencies named after places
+    ("De acuerdo con El Diario de Juárez, los agresores huyeron de Nogales.", "Juárez", "Nogales"),
+    ("El ataque ocurrió cerca de la escuela primaria Benito Juárez, en Tijuana.", "Benito Juárez", "Tijuana"),
+    ("Informó la Fiscalía General de Justicia del Estado de Sonora en Hermosillo.", "Sonora", "Hermosillo"),
     # natural features the gazetteer lacks, institutions
     ("Hikers in the Florida Mountains near Deming found him.", "Florida", "Deming"),
     ("He swam in the Santa Cruz River near Tubac.", "Santa Cruz", "Tubac"),
@@ -125,6 +129,8 @@ def test_rejected_words(geoparser, text, not_a_place, a_place):
 
 @pytest.mark.parametrize(("text", "written", "place_id"), [
     ("AJO, Ariz. — The bodies of three men were found on Sunday.", "AJO", "geonames:5550996"),
+    ("The concealment was new to the Douglas port, officers said.", "Douglas port", None),
+    ("Un herido fue llevado a un hospital de Tecate.", "Tecate", None),
     ("The driver, a 33-year-old Douglas resident, was arrested.", "Douglas", None),
     ("Many came from Guatemala and Honduras, a spokesman said.", "Honduras", None),
     ("El grupo había partido de Caborca rumbo a Sonoyta.", "Caborca", None),

@@ -305,3 +305,28 @@ def test_a_bare_name_takes_the_datelines_sense(geoparser):
 ])
 def test_a_twin_town_in_a_border_patrol_sentence_is_the_us_one(geoparser, text, admin1):
     assert parse(geoparser, text).mentions[0].admin1 == admin1
+
+
+@pytest.mark.parametrize(("text", "written", "country"), [
+    ("Un cuerpo flotaba entre los puentes internacionales de Reynosa, cerca del Puente Internacional "
+     "Reynosa-Pharr.", "Puente Internacional Reynosa-Pharr", "MX"),
+    ("Agentes aduanales revisaron camiones en la garita de San Luis.", "San Luis", "MX"),
+    ("Officers at the Pharr port of entry seized 200 pounds of meth.", "Pharr port of entry", "US"),
+])
+def test_a_crossing_called_by_its_spanish_name_is_the_mexican_side(geoparser, text, written, country):
+    mention = mention_at(parse(geoparser, text), written)
+    assert mention.feature == "port_of_entry" and mention.country == country
+
+
+def test_a_name_coupled_with_a_state_is_the_state(geoparser):
+    doc = parse(geoparser, "Las víctimas eran originarias de Oaxaca y Guerrero.")
+    assert [m.feature for m in doc.mentions] == ["state", "state"]
+
+
+@pytest.mark.parametrize(("text", "written", "feature"), [
+    ("Un niño cruzó el río en la ciudad de Río Bravo, Tamaulipas.", "Río Bravo", "city"),
+    ("CD. JUÁREZ, Chih. — Dos hombres fueron asesinados.", "CD. JUÁREZ", "city"),
+])
+def test_city_cues_and_abbreviated_ciudad(geoparser, text, written, feature):
+    mention = mention_at(parse(geoparser, text), written)
+    assert mention.feature == feature

@@ -83,10 +83,22 @@ def test_what_did_not_happen_and_what_is_no_accord(sentence):
     assert kinds(sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "kinds_told"), [
+    # bodies with bullet wounds: a killing
+    ("Hallaron los cuerpos de dos hombres con impactos de bala en un canal.", ["violence"]),
+    # a corrupt officer's bribes, not the loads he let through
+    ("The agent was sentenced for taking bribes to let loads of marijuana and migrants through.",
+     ["corruption"]),
+])
+def test_what_a_sentence_is_about_over_its_topics(sentence, kinds_told):
+    assert kinds(sentence) == kinds_told
+
+
 def test_totals_since_a_time_are_no_event(finder):
     for sentence in ["More than 500 people have drowned in the canal since it opened.",
                      "Since then, agents have found a dozen tunnels under the fence.",
-                     "En lo que va de 2023 han muerto 40 personas en el río."]:
+                     "En lo que va de 2023 han muerto 40 personas en el río.",
+                     "El Centro Sector agents have found 14 stash houses since October."]:
         assert "general" in groups_of(finder, sentence), sentence
 
 

@@ -166,8 +166,11 @@ def test_a_river_near_a_town_is_a_stretch(geoparser, gaz, text, town):
      "Sasabe"),
     ("Police arrested Juan Pérez, 44, of Chula Vista, at the Tecate port on Monday.",
      "enforcement_operation", "Tecate Port of Entry"),
+    ("Officers at the Lukeville port on Monday seized 3,000 rounds of ammunition headed into Mexico.",
+     "weapons_trafficking", "Lukeville Port of Entry"),
 ])
 def test_where_people_are_from_or_speak_is_not_where_it_happened(geoparser, text, kind, where):
+    """(Also: the country a load was headed into.)"""
     assert only_event(geoparser, text, kind).place.name == where
 
 
@@ -244,3 +247,10 @@ def test_seed_flows_take_their_directions(seed_doc):
     assert len(flows) == 4
     assert len({(e.start, e.end) for e in flows}) == 1
     assert flows[0].evidence.endswith("southbound shipments of guns and cash.")
+
+
+def test_guns_left_after_a_shootout_are_no_trafficking(geoparser):
+    text = ("Militares repelieron una agresión armada el martes en Nuevo Laredo. "
+            "En el lugar, los militares aseguraron cuatro rifles y dos camionetas.")
+    doc = geoparser.parse_text(text, published=PUB)
+    assert [e.type for e in doc.events] == ["violence"]
