@@ -180,7 +180,7 @@ QUOTE_OPENING = re.compile(r"^\s*[\"“«]")
 # "Another", "a second", "6.5 more tons": a new happening. Plain "other"
 # ("four other people") says nothing of the kind.
 _NEW_WORDS = ("second", "third", "fourth", "another", "a new", "segund[oa]", "tercer[oa]?", "cuart[oa]",
-              "otr[oa]")
+              "otr[oa]", "separate", "separately", "por separado")
 NEW_ONE = re.compile(word_lead(initials(_NEW_WORDS), r"\d")  # not "third-row", "one another"
                      + rf"(?:(?<!one )(?:{'|'.join(_NEW_WORDS)})\b(?!-)|"
                      r"\d[\d.,]*\s+(?:more|additional|m[áa]s)\b)", re.IGNORECASE)

@@ -115,6 +115,7 @@ GROUPS = {
     "operation_word": "operation$ operativo$ crackdown$ joint$ dispositivo$ search_warrant raid$ raids$",
     # Cues the events step confirms with its own patterns.
     "new_one": """second third fourth another a_new segund tercer cuart otro$ otra$ more$ additional$ mas$
+        separate$ separately$ por_separado
         the_first el_primer la_primera""",
     "reported": "told$ admitted_to confessed_to declaro_que confeso_que admitio_que",
     "general": """so_far_this_year so_far_this_month fiscal_year in_recent_years each_year every_year

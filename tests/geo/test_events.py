@@ -446,6 +446,10 @@ HAPPENINGS = {
     "migrants found hidden in a vehicle are being smuggled": (
         "On Wednesday, agents at the checkpoint north of Laredo discovered 14 migrants hidden in a box "
         "truck.", ["human_smuggling"]),
+    "a separate case is another happening": (
+        "On Monday, officers at the Nogales port seized 40 pounds of meth. "
+        "In a separate case, officers at the Mariposa port seized 25 pounds of meth.",
+        ["drug_smuggling", "drug_smuggling"]),
     "migrants caught crossing are a crossing": (
         "On Wednesday, agents near Laredo apprehended 14 migrants who had crossed the river.",
         ["migrant_crossing"]),
