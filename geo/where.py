@@ -117,6 +117,10 @@ _HEADED = ("into", "toward", "towards", "hacia", "rumbo a", "bound for", "headed
 HEADED = re.compile(word_lead(initials(_HEADED)) + rf"(?:{'|'.join(_HEADED)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# The article's own town, unnamed: "al sur de esta ciudad", "south of town".
+THIS_TOWN = re.compile(r"\b(?:esta ciudad|este municipio|esta localidad|this city|town)\b", re.IGNORECASE)
+
+
 def _headed_to(text: str, m: Mention) -> bool:
     """A country or state written as where something was headed ("drove
     south into Mexico"); a town so written may be where it happened ("went
@@ -410,12 +414,38 @@ class EventLocator:
             place, first = what
             return self._segment_place(doc, place, first, "the stretch of border the article is about")
         main = what
+        offset = self._offset_from_here(doc, start, end, main)
+        if offset is not None:
+            return offset
         if CORRIDOR.search(doc.text[start:end]):
             corridor = self._sector_stretch(main)
             if corridor is not None:
                 return corridor
         return self._from_mention(doc, main, "the article's dateline or main place",
                              precision=max(2, PRECISION.get(main.feature, 3)))
+
+    def _offset_from_here(self, doc: Document, start: int, end: int, main: Mention) -> EventPlace | None:
+        """"a 20 kilómetros al poniente de esta ciudad", "15 miles south of
+        town": an offset from the article's own town."""
+        from .locate import kind_radius_km
+        from .offsets import find_offset, offset_from
+
+        if main.feature not in LOCAL or main.lat is None:
+            return None
+        for here in THIS_TOWN.finditer(doc.text, start, end):
+            found = find_offset(doc.text, here.start())
+            if found is None:
+                continue
+            place = self.gaz.get(main.place_id) if main.place_id else None
+            offset = offset_from(doc.text, found, here.end(), main.place_id, main.lat, main.lon,
+                                 kind_radius_km(main.feature, place.population if place else None))
+            import shapely
+
+            return self._context(EventPlace(
+                place_id=main.place_id, name=main.name, feature=main.feature, lat=offset.lat, lon=offset.lon,
+                precision=2, reason=f"the article's dateline or main place; {offset.text!r}",
+                geometry=shapely.Point(offset.lon, offset.lat), uncertainty_km=offset.uncertainty_km))
+        return None
 
     def _sector_stretch(self, main: Mention) -> EventPlace | None:
         """"the border's busiest smuggling corridor" in an article about a place:

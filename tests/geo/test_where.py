@@ -254,3 +254,21 @@ def test_guns_left_after_a_shootout_are_no_trafficking(geoparser):
             "En el lugar, los militares aseguraron cuatro rifles y dos camionetas.")
     doc = geoparser.parse_text(text, published=PUB)
     assert [e.type for e in doc.events] == ["violence"]
+
+
+@pytest.mark.parametrize(("text", "km", "bearing"), [
+    ("NACO, Son.- Los cuerpos de dos hombres fueron hallados el lunes a 20 km al poniente de esta ciudad.",
+     20, 270),
+    ("AJO, Ariz. — Agents found the body of a man Monday about 15 miles south of town.", 24.14, 180),
+])
+def test_an_offset_from_the_articles_own_town(geoparser, gaz, text, km, bearing):
+    from geopy.distance import geodesic
+
+    event = only_event(geoparser, text, "humanitarian")
+    town = gaz.get(event.place.place_id)
+    assert event.place.precision == 2
+    assert geodesic((town.lat, town.lon), (event.place.lat, event.place.lon)).km == pytest.approx(km, abs=0.5)
+    if bearing == 270:
+        assert event.place.lon < town.lon and event.place.lat == pytest.approx(town.lat, abs=0.05)
+    else:
+        assert event.place.lat < town.lat and event.place.lon == pytest.approx(town.lon, abs=0.01)
