@@ -228,9 +228,17 @@ def refers_back(sentence: str, kind: str) -> bool:
 REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:investigators|officers|agents|"
                       r"police|authorities|detectives)\b|\b(?:declar[óo]|confes[óo]|admiti[óo]) que\b",
                       re.IGNORECASE)
+# Totals over a year or years: "En 2024 se aseguraron más de 900 armas",
+# "between 2019 and 2023, more than 30,000 guns".
+YEARS_TOTAL = re.compile(
+    r"\b(?:(?:in|en|during|durante)\s+(?:19|20)\d\d\b.{0,120}?"
+    r"\b(?:more than|over|m[áa]s de|at least|al menos)\s+\d"
+    r"|(?:between|entre)\s+(?:19|20)\d\d\s+(?:and|y)\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
 def reports_events(sentence: str, groups: set[str]) -> bool:
     """Not a quotation, not totals."""
-    return not (QUOTE_OPENING.match(sentence) or "general" in groups)
+    return not (QUOTE_OPENING.match(sentence) or "general" in groups or YEARS_TOTAL.search(sentence))
 
 
 @dataclass(slots=True)

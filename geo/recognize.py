@@ -381,7 +381,8 @@ def supported(text: str, key: str, hit: NameHit, before: str, strong_starts, str
     resident after ("a Douglas resident"), or a place it is listed with
     ("visited Douglas and Agua Prieta"); a month name needs the ", State".
     ``key`` is the name folded, ``before`` the word before it."""
-    qualified = text[hit.end:hit.end + 2] == ", " and text[hit.end + 2:hit.end + 3].isupper()
+    # ", State": a place after the comma ("Alcohol, Tabaco, Armas" is a list of words)
+    qualified = text[hit.end:hit.end + 2] == ", " and hit.end + 2 in strong_starts
     if key in lexicon.MONTH_NAMES:
         return qualified
     if qualified or after_preposition(before):

@@ -44,9 +44,9 @@ GROUPS = {
     "people": """people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$ migrants$
         migrantes$""",
     "hidden": """hidden$ hiding$ concealed$ crammed$ stuffed$ locked$ locked_inside escondid ocult hacinad
-        encerrad""",
+        encerrad carrying$ carried$ transporting$ transported$ transportaba transportaban""",
     "vehicle": """trailer tractor-trailer truck trunk$ compartment tanker dashboard gas_tank vehicle car$
-        cars$ pickup van$ boxcar camion remolque caja_seca cajuela vehiculo""",
+        cars$ pickup van$ boxcar camion remolque caja_seca cajuela vehiculo boat$ panga lancha embarcacion""",
     "gun": """gun$ guns$ firearm rifle pistol handgun weapon ammunition ammo$ rounds$ cartridge
         magazines$ arma$ armas$ fusil pistola cartucho municion cargador arms$ grenade granada""",
     "gun_act": """smuggl traffick seiz bought$ purchas straw_purchas asegur decomis shipment trafico_de
@@ -66,7 +66,8 @@ GROUPS = {
         kidnapp massacre ambush opened_fire balacera enfrentamiento asesinad ejecutad secuestr ataque_armado
         disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron
         mataron$ asesinaron$ privado_de_la_libertad privados_de_la_libertad privada_de_la_libertad
-        privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds""",
+        privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds
+        huellas_de_violencia signs_of_violence""",
     "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ taking$ sentenced$ guilty$
         acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",

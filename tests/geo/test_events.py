@@ -481,3 +481,11 @@ def test_what_the_sentence_before_found_is_told_there(geoparser):
     not_found = "Federal police met in Reynosa. The haul included 540 assault-style rifles."
     (event,) = extract(geoparser, not_found).events  # the sentence before found nothing
     assert event.evidence == "The haul included 540 assault-style rifles."
+
+
+@pytest.mark.parametrize("text", [
+    "En 2024, las autoridades aseguraron en Sonora más de 900 armas de fuego.",
+    "Between 2019 and 2023, Mexico seized 30,000 guns smuggled from the United States.",
+])
+def test_totals_over_years_are_no_events(geoparser, text):
+    assert geoparser.parse_text(text, published="2025-01-10").events == []

@@ -105,6 +105,9 @@ REJECTED = [
     ("De acuerdo con El Diario de Juárez, los agresores huyeron de Nogales.", "Juárez", "Nogales"),
     ("El ataque ocurrió cerca de la escuela primaria Benito Juárez, en Tijuana.", "Benito Juárez", "Tijuana"),
     ("Informó la Fiscalía General de Justicia del Estado de Sonora en Hermosillo.", "Sonora", "Hermosillo"),
+    # a common-word name before a comma and a word that is no place ("Alcohol, Tabaco, Armas")
+    ("Agentes de la Oficina de Alcohol, Tabaco, Armas de Fuego capacitaron a policías en Saltillo.", "Tabaco",
+     "Saltillo"),
     # natural features the gazetteer lacks, institutions
     ("Hikers in the Florida Mountains near Deming found him.", "Florida", "Deming"),
     ("He swam in the Santa Cruz River near Tubac.", "Santa Cruz", "Tubac"),

@@ -66,6 +66,8 @@ PLAIN_WORDS = [
     ("humanitarian", "La Guardia Nacional liberó a nueve personas retenidas en una casa."),
     ("humanitarian", "Rescuers pulled five people from the river."),
     ("humanitarian", "Police rescued 18 migrants held in a house."),  # a rescue, not a crossing
+    ("human_smuggling", "Agents stopped a pickup carrying nine migrants on the interstate."),
+    ("violence", "Localizaron el cuerpo de un hombre con huellas de violencia."),
     ("migrant_crossing", "Agentes detuvieron a 15 migrantes cerca del río."),
 ]
 
