@@ -76,9 +76,10 @@ bench: $(STAMP) $(ASSET_STAMP) chromium
 	$(BIN)/python benchmarks/bench_maps.py
 	$(BIN)/python benchmarks/bench_ingest.py
 
-## evaluate: accuracy on the shared annotated corpus, when it is beside the repo
+## evaluate: accuracy on the shared annotated corpus, when it is beside the repo, and on the project's written test articles
 evaluate: $(STAMP)
 	$(BIN)/bordermap evaluate ../shared/corpus/border-news-dev.jsonl
+	$(BIN)/bordermap evaluate tests/data/written-border-news.jsonl
 
 ## gazetteer: rebuild gazetteer/data from the pinned packages and facts
 gazetteer: $(STAMP)

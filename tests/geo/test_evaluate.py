@@ -219,6 +219,24 @@ def test_dev_regression_guard(dev_run):
     assert ours["resolution"]["acc_25km"] >= 0.90, format_report(ours)
 
 
+# -- the project's own written test articles ---------------------------------------------
+
+WRITTEN = Path(__file__).resolve().parents[1] / "data" / "written-border-news.jsonl"
+
+
+def test_written_articles_regression_guard(geoparser):
+    """44 border news articles written for testing (English and Spanish, all
+    ten border states, annotated in the shared corpus's format and
+    conventions): the figures may not fall below what the tool does today."""
+    ours = evaluate(WRITTEN, geoparser)
+    assert ours["documents"] == 44
+    assert ours["recognition_overlap"]["f1"] >= 0.98, format_report(ours)
+    assert ours["recognition_exact"]["f1"] >= 0.96, format_report(ours)
+    assert ours["resolution"]["acc_25km"] >= 0.96, format_report(ours)
+    assert ours["resolution"]["right_side"] >= 0.96, format_report(ours)
+    assert ours["events"]["f1"] >= 0.80, format_report(ours)
+
+
 # -- free-text location descriptions -------------------------------------------------
 
 DESCRIPTIONS = """location,lat,lon,note
