@@ -39,6 +39,9 @@ FOLLOWED_UP = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing"
 SPECIFIC_TYPES = frozenset({"drug_smuggling", "human_smuggling", "migrant_crossing", "weapons_trafficking",
                             "cash_smuggling", "violence", "humanitarian", "corruption"})
 FLOW_TYPES = frozenset(DEFAULT_DIRECTION)
+# An agreement or a course happens in one place; other towns its later
+# sentences name are what it covers ("commits police in Nuevo Laredo to...").
+TOLD_FROM_ONE_PLACE = frozenset({"agreement", "training"})
 GUNS_MOVED = frozenset({"gun_flow", "gun_alone", "south", "southward", "northward"})
 AMOUNT_GROUPS = frozenset({"drug", "gun", "cash"})
 _FINDER = TriggerFinder()
@@ -231,7 +234,7 @@ REPORTED = re.compile(r"\b(?:told|admitted to|confessed to)\s+(?:the\s+)?(?:inve
 # Totals over a year or years: "En 2024 se aseguraron más de 900 armas",
 # "between 2019 and 2023, more than 30,000 guns".
 YEARS_TOTAL = re.compile(
-    r"\b(?:(?:in|en|during|durante)\s+(?:19|20)\d\d\b.{0,120}?"
+    r"\b(?:(?:(?:in|en|during|durante)\s+(?:19|20)\d\d|last year|el año pasado|el año anterior)\b.{0,120}?"
     r"\b(?:more than|over|m[áa]s de|at least|al menos)\s+\d"
     r"|(?:between|entre)\s+(?:19|20)\d\d\s+(?:and|y)\s+(?:19|20)\d\d)", re.IGNORECASE)
 
@@ -260,6 +263,7 @@ class Happening:
         if date is not None and self.date is not None and date != self.date:
             return False
         if (place is not None and self.places and place not in self.places
+                and self.event.type not in TOLD_FROM_ONE_PLACE
                 and not refers_back(sentence, self.event.type)):
             return False
         return not _other_amounts(quantities, self.quantities)

@@ -39,7 +39,7 @@ GROUPS = {
         hidden$ hiding$
         concealed$ escondid ocult""",
     "migrant_alone": "illegal_immigration illegal_crossing crossing_north illegal_entr",
-    "smuggler": "smuggler$ smugglers$ smuggling_crew smuggling_ring smuggling_network",
+    "smuggler": """smuggler$ smugglers$ smuggling_crew smuggling_ring smuggling_network to_smuggle""",
     # People hidden in a vehicle are being smuggled, whatever they are called.
     "people": """people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$ migrants$
         migrantes$""",
@@ -67,8 +67,8 @@ GROUPS = {
         disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron
         mataron$ asesinaron$ privado_de_la_libertad privados_de_la_libertad privada_de_la_libertad
         privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds
-        huellas_de_violencia signs_of_violence""",
-    "corrupt": "brib corrupt kickback soborn corrupcion cohecho",
+        huellas_de_violencia signs_of_violence stray_bullet bala_perdida herido_de_bala heridos_de_bala""",
+    "corrupt": "brib corrupt kickback soborn corrupcion cohecho extorsi extort",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ taking$ sentenced$ guilty$
         acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",
     "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
@@ -92,8 +92,12 @@ GROUPS = {
         recuperaron recuperado recuperada dieron_con""",
     "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad libero$ liberaron$ liberados$
         liberadas$""",
+    # Someone found in distress ("found three men suffering from heat exhaustion"); treated
+    # for it afterwards is a detail of the rescue.
+    "distress": """heat_exhaustion heat_stroke heatstroke dehydrat hypotherm from_exhaustion deshidrat
+        hipoterm golpe_de_calor""",
     "death": """drowned ahog murieron died_of perdieron_la_vida skeletal_remains body_of bodies_of
-        body_floating bodies_floating found_dead hallado_sin_vida hallados_sin_vida""",
+        body_floating bodies_floating found_dead sin_vida""",
     "mask": """drug_smugglers$ drug_smuggler$ drug_traffickers$ drug_trafficker$ drug_cartel drug_gang
         drug_lord drug_syndicate drug_trafficking_organization drug-trafficking_organization
         drug_dealers$ drug_war$ war_on_drugs tunnel_task_force narcotraficantes$ carteles_de_la_droga
@@ -128,7 +132,8 @@ GROUPS = {
         since_june since_july since_aug since_sept since_oct since_nov since_dec desde_enero desde_febrero
         desde_marzo desde_abril desde_mayo desde_junio desde_julio desde_agosto desde_septiembre
         desde_octubre desde_noviembre desde_diciembre most_migrants most_of_the_migrants
-        la_mayoria_de_los_migrantes""",
+        la_mayoria_de_los_migrantes travel_advisory do_not_travel alerta_de_viaje not_to_cross no_cruzar
+        no_arriesgarse""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.
@@ -143,7 +148,7 @@ RULES = {
     "enforcement_operation": (("enforcement",), ("arrest_word",), ("enforcement_weak", "dated")),
     "training": (("training",),),
     "agreement": (("agreement",),),
-    "humanitarian": (("find", "body"), ("rescue",), ("death",)),
+    "humanitarian": (("find", "body"), ("rescue",), ("death",), ("find", "distress")),
 }
 
 

@@ -446,6 +446,11 @@ HAPPENINGS = {
     "migrants found hidden in a vehicle are being smuggled": (
         "On Wednesday, agents at the checkpoint north of Laredo discovered 14 migrants hidden in a box "
         "truck.", ["human_smuggling"]),
+    "an agreement's later sentences name what it covers, not other agreements": (
+        "On Tuesday, Texas and Tamaulipas signed a security agreement in Laredo. "
+        "The memorandum commits state police in Nuevo Laredo and Reynosa to share radio channels. "
+        "Business groups in Monterrey welcomed the pact.",
+        ["agreement"]),
     "a separate case is another happening": (
         "On Monday, officers at the Nogales port seized 40 pounds of meth. "
         "In a separate case, officers at the Mariposa port seized 25 pounds of meth.",
@@ -485,6 +490,7 @@ def test_what_the_sentence_before_found_is_told_there(geoparser):
 
 @pytest.mark.parametrize("text", [
     "En 2024, las autoridades aseguraron en Sonora más de 900 armas de fuego.",
+    "Last year, agents seized more than 45,000 pounds of marijuana on the reservation.",
     "Between 2019 and 2023, Mexico seized 30,000 guns smuggled from the United States.",
 ])
 def test_totals_over_years_are_no_events(geoparser, text):
