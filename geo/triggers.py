@@ -42,7 +42,10 @@ GROUPS = {
     "smuggler": """smuggler$ smugglers$ smuggling_crew smuggling_ring smuggling_network to_smuggle""",
     # People hidden in a vehicle are being smuggled, whatever they are called.
     "people": """people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$ migrants$
-        migrantes$""",
+        migrantes$ nationals$""",
+    # Migrants held inside a house are in a stash house, whatever it is called.
+    "inside": "inside$ locked$ held_in dentro_de encerrad retenid",
+    "building": "house$ home$ residence$ casa$ vivienda$ bodega$ warehouse$ hotel$ motel$ cuarto$ room$",
     "hidden": """hidden$ hiding$ concealed$ crammed$ stuffed$ locked$ locked_inside escondid ocult hacinad
         encerrad carrying$ carried$ transporting$ transported$ transportaba transportaban""",
     "vehicle": """trailer tractor-trailer truck trunk$ compartment tanker dashboard gas_tank vehicle car$
@@ -73,7 +76,7 @@ GROUPS = {
         acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",
     "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
         joint_effort joint_operation coordinating_patrols cateo allanamiento dispositivo_de_seguridad
-        hallada_abandonada localizaron aseguraron""",
+        hallada_abandonada localizaron aseguraron deployed$ deployment despleg""",
     # An arrest is an operation of its own, unless it is part of a happening
     # the article is telling ("The driver was arrested" after the seizure).
     "arrest_word": "arrest apprehended detuvieron detenido detenida capturad",
@@ -132,14 +135,15 @@ GROUPS = {
         since_june since_july since_aug since_sept since_oct since_nov since_dec desde_enero desde_febrero
         desde_marzo desde_abril desde_mayo desde_junio desde_julio desde_agosto desde_septiembre
         desde_octubre desde_noviembre desde_diciembre most_migrants most_of_the_migrants
-        la_mayoria_de_los_migrantes travel_advisory do_not_travel alerta_de_viaje not_to_cross no_cruzar
-        no_arriesgarse""",
+        la_mayoria_de_los_migrantes has_become se_ha_convertido travel_advisory do_not_travel alerta_de_viaje
+        not_to_cross no_cruzar no_arriesgarse""",
 }
 
 # Each type: clauses of groups that must all be in the sentence; any clause will do.
 RULES = {
     "drug_smuggling": (("drug_alone",), ("seize", "drug")),
-    "human_smuggling": (("human_alone",), ("people", "hidden", "vehicle"), ("smuggler", "migrant")),
+    "human_smuggling": (("human_alone",), ("people", "hidden", "vehicle"), ("smuggler", "migrant"),
+                        ("migrant", "inside", "building")),
     "migrant_crossing": (("migrant_alone",), ("cross", "migrant")),
     "weapons_trafficking": (("gun_alone",), ("gun_act", "gun"), ("gun", "south")),
     "cash_smuggling": (("cash_alone",), ("cash_act", "cash"), ("cash", "south")),

@@ -69,6 +69,8 @@ PLAIN_WORDS = [
     ("human_smuggling", "Agents stopped a pickup carrying nine migrants on the interstate."),
     ("violence", "Localizaron el cuerpo de un hombre con huellas de violencia."),
     ("humanitarian", "Agents found three men suffering from heat exhaustion in the desert."),
+    ("human_smuggling", "Deputies searched a ranch house and found nine migrants locked inside a room."),
+    ("enforcement_operation", "The army deployed 200 more soldiers to Matamoros on Monday."),
     ("humanitarian", "El lunes fue localizado sin vida un hombre en el canal."),
     ("violence", "A Brownsville man was wounded by a stray bullet in Matamoros."),
     ("corruption", "Detuvieron a tres policías municipales acusados de extorsión."),
@@ -107,6 +109,7 @@ def test_totals_since_a_time_are_no_event(finder):
                      "Since then, agents have found a dozen tunnels under the fence.",
                      "En lo que va de 2023 han muerto 40 personas en el río.",
                      "El Centro Sector agents have found 14 stash houses since October.",
+                     "Santa Teresa has become a busier route for southbound weapons.",
                      # advisories and advice are no events either
                      'The State Department keeps Tamaulipas under a "do not travel" advisory.',
                      "El coordinador pidió a los migrantes no arriesgarse a cruzar la sierra en invierno."]:
