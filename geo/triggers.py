@@ -44,7 +44,7 @@ GROUPS = {
     "people": """people$ persons$ men$ women$ adults$ personas$ hombres$ mujeres$ adultos$ migrants$
         migrantes$ nationals$""",
     # Migrants held inside a house are in a stash house, whatever it is called.
-    "inside": "inside$ locked$ held_in dentro_de encerrad retenid",
+    "inside": "inside$ locked$ dentro_de encerrad",
     "building": "house$ home$ residence$ casa$ vivienda$ bodega$ warehouse$ hotel$ motel$ cuarto$ room$",
     "hidden": """hidden$ hiding$ concealed$ crammed$ stuffed$ locked$ locked_inside escondid ocult hacinad
         encerrad carrying$ carried$ transporting$ transported$ transportaba transportaban""",
