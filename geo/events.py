@@ -241,7 +241,8 @@ YEARS_TOTAL = re.compile(
 
 def reports_events(sentence: str, groups: set[str]) -> bool:
     """Not a quotation, not totals."""
-    return not (QUOTE_OPENING.match(sentence) or "general" in groups or YEARS_TOTAL.search(sentence))
+    return not (QUOTE_OPENING.match(sentence) or "general" in groups
+                or ("years" in groups and YEARS_TOTAL.search(sentence)))
 
 
 @dataclass(slots=True)

@@ -121,6 +121,9 @@ GROUPS = {
         cruz detenid bought$ purchas delivered$ carry$ carried$ carrying$ haul$ cache$""",
     "in_court": "charged$ charges$ cargos$ sentenced$ indicted$ conspiracy conspiracion",
     "operation_word": "operation$ operativo$ crackdown$ joint$ dispositivo$ search_warrant raid$ raids$",
+    # A year or years written, which the events step reads for totals.
+    "years": """in_19 in_20 en_19 en_20 during_19 during_20 durante_19 durante_20 last_year$ el_ano_pasado
+        el_ano_anterior between_19 between_20 entre_19 entre_20""",
     # Cues the events step confirms with its own patterns.
     "new_one": """second third fourth another a_new segund tercer cuart otro$ otra$ more$ additional$ mas$
         separate$ separately$ por_separado
