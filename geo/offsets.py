@@ -5,6 +5,7 @@ uncertainty that grows with the distance and with a missing distance."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass
 
@@ -141,10 +142,17 @@ def _unit_before_direction(words: list[str]) -> bool:
 def displace(lat: float, lon: float, distance_km: float, bearing_deg: float) -> tuple[float, float]:
     """The point ``distance_km`` along the geodesic from (lat, lon) at the
     bearing (geopy's ``geodesic``: Karney's solution on WGS 84)."""
+    point = _wgs84().destination((lat, lon), bearing_deg, distance=distance_km)
+    return round(point.latitude, 6), round(point.longitude, 6)
+
+
+@functools.cache
+def _wgs84():
+    """One geopy geodesic on WGS 84: it sets up its ellipsoid once, not for
+    every offset (a third of an offset's time)."""
     from geopy.distance import geodesic
 
-    point = geodesic(kilometers=distance_km).destination((lat, lon), bearing_deg)
-    return round(point.latitude, 6), round(point.longitude, 6)
+    return geodesic(ellipsoid="WGS-84")
 
 
 def uncertainty_km(distance_km: float | None, anchor_radius_km: float) -> float:
