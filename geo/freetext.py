@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from gazetteer.names import fold
 from gazetteer.projection import haversine_km
 
+from . import lexicon
 from .coordinates import find_coordinates
 from .locate import kind_radius_km
 
@@ -31,6 +32,8 @@ ABBREVIATIONS = {"poe": "Port of Entry", "rd": "Road", "hwy": "Highway", "nwr": 
                  "mtns": "Mountains", "mts": "Mountains", "mtn": "Mountain", "ck": "Creek", "cyn": "Canyon"}
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
 _ROAD_PREFIX = re.compile(r"[A-Z]{1,3}[\s-]*\d")
+_INSTITUTION = re.compile(r"\b(?:" + "|".join(sorted(
+    w.capitalize() for w in (*lexicon.ORG_HEADS_BEFORE, "medical", "center", "centre", "clinic"))) + r")\b")
 
 AREA_KINDS = ("municipality", "county", "state", "country")  # smallest first
 SETTLEMENT_KINDS = frozenset({"village", "town", "city"})
@@ -102,6 +105,9 @@ class DescriptionLocator:
             return FreeTextLocation(c.lat, c.lon, COORDINATE_UNCERTAINTY_KM, None,
                                     f"coordinates {text[c.start:c.end]!r}", "coordinates")
         written_out = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1].lower()], readable_case(text))
+        # "Hospital General de Tijuana", "McAllen Medical Center": in a record, an
+        # institution's town is where the record is.
+        written_out = _INSTITUTION.sub(lambda m: m[0].lower(), written_out)
         doc = self.geoparser.parse_text(written_out, id="description")
         respelt = self._respelt(written_out, doc.mentions)
         if respelt is not None:

@@ -173,3 +173,13 @@ def test_numbered_bridges_by_the_town_named(locate, text, port):
 
 def test_lower_case_feature_words_end_a_name(locate):
     assert locate("Otay mountain, San Diego County, California").place_id == "area:otay-mountain"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Hospital General de Tijuana, Baja California, Mexico", "Tijuana"),
+    ("Died at McAllen Medical Center, Hidalgo County, Texas", "McAllen"),
+])
+def test_an_institutions_town_is_where_the_record_is(locate, gaz, text, town):
+    place = gaz.geocode(town).place
+    found = locate(text)
+    assert found.place_id == place.id, found
