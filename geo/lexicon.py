@@ -133,8 +133,13 @@ ser estar está esta ya no sí si más mas muy todo toda todos todas otro otra h
 
 # Lower-case words that may open a name in Spanish ("río Bravo").
 LOWER_OPENERS = frozenset("""
-río rio sierra valle desierto highway interstate route carretera
+río rio sierra valle desierto highway interstate route carretera puente presa garita
 """.split())
+
+# Lower-case openers that say what a place is but are not written as part of
+# its name: "el puente internacional Córdova-Américas" names Córdova-Américas,
+# "la presa La Amistad" La Amistad.
+TRIMMED_OPENERS = ("puente internacional ", "puente ", "presa ", "garita ")
 
 # Lower-case words allowed inside a name ("Ciudad de México", "Puerto Peñasco").
 CONNECTORS = frozenset("""

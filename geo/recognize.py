@@ -77,6 +77,17 @@ def name_cased(span: str, upper_form: bool) -> bool:
     return True
 
 
+def opener_length(text: str, hit) -> int:
+    """The length of a lower-case opener the name is written with but does
+    not include ("puente Santa Fe" names Santa Fe; "Puente Santa Fe" is the
+    name itself)."""
+    span = text[hit.start:hit.end]
+    for opener in lexicon.TRIMMED_OPENERS:
+        if span.startswith(opener) and len(span) > len(opener):
+            return len(opener)
+    return 0
+
+
 def at_dateline(text: str, hit) -> bool:
     """A name opening a line and followed by ", " ("AJO, Ariz. —")."""
     return (hit.start == 0 or text[hit.start - 1] == "\n") and text.startswith(", ", hit.end)
@@ -130,7 +141,8 @@ class Recognizer:
                 if mentions and organisation:
                     drop_qualifier_chain(text, mentions, hit.start)
                 continue
-            mention = Mention(start=hit.start, end=hit.end, text=text[hit.start:hit.end], candidates=entries)
+            start = hit.start + opener_length(text, hit)
+            mention = Mention(start=start, end=hit.end, text=text[start:hit.end], candidates=entries)
             attach_cue(text, folded, mention, senses)
             mentions.append(mention)
         doc.mentions = mentions

@@ -43,6 +43,10 @@ NEARBY_CHARS = 300
 US_AGENCY = re.compile(r"\b(?:Border Patrol|Patrulla Fronteriza)\b", re.IGNORECASE)
 AGENCY_WEIGHT = 2.0
 TWIN_KINDS = frozenset({"city", "town", "village"})
+BORDER_COUNTRIES = frozenset({"US", "MX"})
+FOREIGN_TOWN_PENALTY = 2.0
+FAMOUS_POPULATION = 1_000_000  # a city this big keeps its name against a village near the story...
+SMALL_POPULATION = 50_000  # ...of fewer people than this
 QUALIFIED_SENSE = 6.0  # a qualified mention's sense counts this much more for the bare ones
 DATELINE_SENSE = 6.0  # and a qualified dateline's more again
 KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
@@ -122,7 +126,7 @@ class Resolver:
         for i, (mention, ranked) in enumerate(zip(mentions, first)):
             final.append(self._rescore(i, mention, ranked, anchors))
         self._one_sense(doc.text, mentions, final, qualifiers)
-        self._coupled_kinds(doc.text, mentions, final)
+        self._coupled_kinds(doc.text, mentions, final, qualifiers)
         self._road_ends = road_ends(doc.text, mentions, final)
         self._final = final
         for i, (mention, ranked) in enumerate(zip(mentions, final)):
@@ -186,11 +190,17 @@ class Resolver:
 
     @staticmethod
     def _rank(mention: Mention, opts: list[Sense], quals: list[Qualifier]):
-        """(score, extra reasons, place, sense) per place, best first."""
+        """(score, extra reasons, place, sense) per place, best first. A town
+        abroad gives way to a town of the name in the two countries, unless a
+        qualifier names it ("Santa Fe" in border news is New Mexico's)."""
         best: dict[str, tuple] = {}
+        local = not quals and any(o.place.country in BORDER_COUNTRIES and o.place.kind in TWIN_KINDS
+                                  for o in opts)
         for sense in opts:
             place = sense.place
             score = match_score(sense.match, mention.text, quals)
+            if local and place.kind in TWIN_KINDS and place.country not in BORDER_COUNTRIES:
+                score -= FOREIGN_TOWN_PENALTY
             if mention.cue and place.kind == mention.cue:
                 score += CUE_WEIGHT
             if mention.cue == "municipality" and place.kind != "municipality":
@@ -270,7 +280,13 @@ class Resolver:
                     if share > 0.5:
                         reasons = [*reasons, f"on the {place.side} side like the article's places nearby"]
             out.append((score, reasons, place, sense))
-        return sorted(out, key=lambda t: (-t[0], t[2].id))
+        out.sort(key=lambda t: (-t[0], t[2].id))
+        famous = ranked[0][2]
+        if (out[0][2] is not famous and ((famous.population or 0) >= FAMOUS_POPULATION or famous.capital)
+                and (out[0][2].population or 0) < SMALL_POPULATION):
+            # "gun shops in San Antonio" in an article about Monterrey: the Texas city
+            out = [o for o in out if o[2] is famous] + [o for o in out if o[2] is not famous]
+        return out
 
     @staticmethod
     def _one_sense(text: str, mentions, final, qualifiers) -> None:
@@ -304,14 +320,17 @@ class Resolver:
                         break
 
     @staticmethod
-    def _coupled_kinds(text: str, mentions, final) -> None:
-        """"los gobiernos de México y Estados Unidos", "Oaxaca y Guerrero": a
-        name coupled with a country or a state is one too, not its capital
-        or a town of that name."""
+    def _coupled_kinds(text: str, mentions, final, qualifiers) -> None:
+        """"los gobiernos de México y Estados Unidos", "Michoacán, Guerrero y
+        Guatemala": a name listed with a country or a state is one too, not
+        its capital or a town of that name ("Chihuahua, Chihuahua" is a
+        city and its state: a qualifier, not a list)."""
         for i in range(len(mentions) - 1):
-            if not _AND_BETWEEN.fullmatch(text[mentions[i].end:mentions[i + 1].start]):
+            if not _LISTED_WITH.fullmatch(text[mentions[i].end:mentions[i + 1].start]):
                 continue
             for a, b in ((i, i + 1), (i + 1, i)):
+                if a == i and a in qualifiers:
+                    continue
                 if not final[b] or not final[a]:
                     continue
                 kind = final[b][0][2].kind
@@ -434,7 +453,7 @@ def called_in_spanish(text: str, mention: Mention) -> bool:
                 or _SPANISH_CROSSING_BEFORE.search(text, max(0, mention.start - 25), mention.start))
 
 
-_AND_BETWEEN = re.compile(r"\s+(?:y|e|and|or|o)\s+(?:the\s+|los\s+)?", re.IGNORECASE)
+_LISTED_WITH = re.compile(r",?\s+(?:y|e|and|or|o)\s+(?:the\s+|los\s+)?|,\s+", re.IGNORECASE)
 _LIST_END = re.compile(r"\s*,?\s+(?:y|e|and|or|o)\s+$", re.IGNORECASE)
 
 

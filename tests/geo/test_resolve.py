@@ -330,3 +330,28 @@ def test_a_name_coupled_with_a_state_is_the_state(geoparser):
 def test_city_cues_and_abbreviated_ciudad(geoparser, text, written, feature):
     mention = mention_at(parse(geoparser, text), written)
     assert mention.feature == feature
+
+
+def test_a_comma_list_of_states(geoparser):
+    doc = parse(geoparser, "Los migrantes, originarios de Michoacán, Guerrero y Guatemala, fueron hallados.")
+    kinds = [(m.feature, m.country) for m in doc.mentions]
+    assert kinds == [("state", "MX"), ("state", "MX"), ("country", "GT")]
+
+
+def test_a_million_city_keeps_its_name_against_a_village_near_the_story(geoparser):
+    text = "MONTERREY.- Las armas fueron compradas en tiendas de San Antonio, dijeron los fiscales."
+    assert mention_at(parse(geoparser, text), "San Antonio").admin1 == "Texas"
+
+
+def test_a_town_abroad_gives_way_to_one_in_the_two_countries(geoparser):
+    town = mention_at(parse(geoparser, "Officers trained at the police academy in Santa Fe."), "Santa Fe")
+    assert town.country in ("US", "MX")  # not Santa Fe, Argentina
+    abroad = mention_at(parse(geoparser, "He flew to Santa Fe, Argentina."), "Santa Fe")
+    assert abroad.country == "AR"
+
+
+def test_a_lower_case_opener_is_not_part_of_the_name(geoparser):
+    """"bajo el puente Santa Fe" names the Santa Fe bridge, written "Santa Fe"."""
+    doc = parse(geoparser, "Decenas de personas esperaban bajo el puente Santa Fe, en Ciudad Juárez.")
+    bridge = mention_at(doc, "Santa Fe")
+    assert bridge.text == "Santa Fe" and bridge.place_id == "poe:el-paso-paso-del-norte"
