@@ -33,7 +33,9 @@ GROUPS = {
         trafico_de_migrantes trafico_de_indocumentados casa_de_seguridad smuggle_people
         smuggling_people smuggling_migrants smuggled_migrants""",
     "migrant": """migrant immigrant asylum_seeker asylum-seeker border_crosser border-crosser undocumented
-        illegal_alien migrante inmigrante indocumentad extranjeros$""",
+        illegal_alien migrante inmigrante indocumentad extranjeros$ venezolanos$ guatemaltecos$ hondurenos$
+        salvadorenos$ cubanos$ haitianos$ ecuatorianos$ nicaraguenses$ venezuelans$ guatemalans$ hondurans$
+        salvadorans$ cubans$ haitians$ ecuadorians$ nicaraguans$""",
     "cross": """apprehend detain caught$ arrest crossing$ crossed$ cross$ walked$ entering$ entered$
         intercept cruz detenid detuvieron aprehendieron asegurad flow_of flows_of group_of groups_of
         hidden$ hiding$
@@ -70,8 +72,10 @@ GROUPS = {
         disparos masacre a_balazos violent_attack gunfight gunfights$ agresion_armada repelieron abatieron
         mataron$ asesinaron$ privado_de_la_libertad privados_de_la_libertad privada_de_la_libertad
         privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds
-        huellas_de_violencia signs_of_violence stray_bullet bala_perdida herido_de_bala heridos_de_bala""",
-    "corrupt": "brib corrupt kickback soborn corrupcion cohecho extorsi extort",
+        huellas_de_violencia signs_of_violence stray_bullet bala_perdida herido_de_bala heridos_de_bala
+        dispararon balearon balacearon""",
+    "corrupt": """brib corrupt kickback soborn corrupcion cohecho extorsi extort brindar_proteccion
+        brindaban_proteccion colusion collusion colaborar_con_un_grupo taking_payments""",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ taking$ sentenced$ guilty$
         acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",
     "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
@@ -85,6 +89,7 @@ GROUPS = {
     "enforcement_weak": "task_force investigators investigation investigacion",
     "training": """training instructor drill$ drills$ to_train and_train train_together trained_together
         train_with trained_with trains$ will_train capacit adiestramiento entrenamiento joint_exercise
+        un_curso el_curso curso_de un_taller taller_de
         ejercicio_binacional ejercicios_binacionales ejercicio_conjunto ejercicios_conjuntos""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
         signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$
@@ -94,11 +99,12 @@ GROUPS = {
         retrieved hallaron hallado hallada localizaron localizad encontraron encontrad sacaron
         recuperaron recuperado recuperada dieron_con""",
     "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad libero$ liberaron$ liberados$
-        liberadas$""",
+        liberadas$ fell_from_the_border_wall falling_from_the_border_wall fell_from_the_wall cayo_del_muro
+        cayeron_del_muro""",
     # Someone found in distress ("found three men suffering from heat exhaustion"); treated
     # for it afterwards is a detail of the rescue.
     "distress": """heat_exhaustion heat_stroke heatstroke dehydrat hypotherm from_exhaustion deshidrat
-        hipoterm golpe_de_calor""",
+        hipoterm golpe_de_calor insolacion""",
     "death": """drowned ahog murieron died_of perdieron_la_vida skeletal_remains body_of bodies_of
         body_floating bodies_floating found_dead sin_vida""",
     "mask": """drug_smugglers$ drug_smuggler$ drug_traffickers$ drug_trafficker$ drug_cartel drug_gang
