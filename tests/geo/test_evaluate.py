@@ -225,16 +225,16 @@ WRITTEN = Path(__file__).resolve().parents[1] / "data" / "written-border-news.js
 
 
 def test_written_articles_regression_guard(geoparser):
-    """64 border news articles written for testing (English and Spanish, all
+    """84 border news articles written for testing (English and Spanish, all
     ten border states, annotated in the shared corpus's format and
     conventions): the figures may not fall below what the tool does today."""
     ours = evaluate(WRITTEN, geoparser)
-    assert ours["documents"] == 64
+    assert ours["documents"] == 84
     assert ours["recognition_overlap"]["f1"] >= 0.98, format_report(ours)
     assert ours["recognition_exact"]["f1"] >= 0.96, format_report(ours)
     assert ours["resolution"]["acc_25km"] >= 0.96, format_report(ours)
     assert ours["resolution"]["right_side"] >= 0.97, format_report(ours)
-    assert ours["events"]["f1"] >= 0.77, format_report(ours)
+    assert ours["events"]["f1"] >= 0.74, format_report(ours)
 
 
 # -- free-text location descriptions -------------------------------------------------
