@@ -49,6 +49,8 @@ LEAD_REACH = 2  # the lead's detail comes within the next two sentences
 # What makes a sentence tell an operation more than an arrest.
 OPERATION_GROUPS = frozenset({"enforcement", "dated"})
 CASH_MOVED = frozenset({"cash_act", "seize", "south", "cash_alone"})
+PAYMENT = re.compile(r"\b(?:paid|pay|pays|paying|payments?|bribes?|pag[óo]|pagaron|pagos?|sobornos?)\b",
+                     re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -382,7 +384,10 @@ class EventExtractor:
                 if _has_day(dates):
                     groups = groups | {"dated"}
             # No trigger, and no drug, gun or cash whose amount could be one: no event.
-            if kinds_from_groups(groups) or groups & AMOUNT_GROUPS:
+            # "$212,000 in a woman's luggage": dollars written as figures are cash too
+            # (not "paid $2,000 a load", "$300,000 in bribes")
+            dollars = "$" in sentence and groups & CASH_MOVED and not PAYMENT.search(sentence)
+            if kinds_from_groups(groups) or groups & AMOUNT_GROUPS or dollars:
                 quantities = find_quantities(sentence)
                 kinds = [k for k in event_types_of(sentence, quantities, groups)
                          # a flow needs something moved or stopped, not just a topic

@@ -80,7 +80,8 @@ GROUPS = {
         acusad detenid vinculad vinculo_a_proceso sentenciad condenad""",
     "enforcement": """operation operativo crackdown raid$ raids$ raided$ search_warrants
         joint_effort joint_operation coordinating_patrols cateo allanamiento dispositivo_de_seguridad
-        hallada_abandonada localizaron aseguraron deployed$ deployment despleg""",
+        hallada_abandonada localizaron aseguraron deployed$ deployment despleg saturation_patrol to_patrol
+        filtros_de_revision patrullajes""",
     # An arrest is an operation of its own, unless it is part of a happening
     # the article is telling ("The driver was arrested" after the seizure).
     "arrest_word": "arrest apprehended detuvieron detenido detenida capturad",
@@ -89,7 +90,7 @@ GROUPS = {
     "enforcement_weak": "task_force investigators investigation investigacion",
     "training": """training instructor drill$ drills$ to_train and_train train_together trained_together
         train_with trained_with trains$ will_train capacit adiestramiento entrenamiento joint_exercise
-        un_curso el_curso curso_de un_taller taller_de
+        un_curso curso_de un_taller taller_de
         ejercicio_binacional ejercicios_binacionales ejercicio_conjunto ejercicios_conjuntos""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
         signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$
@@ -98,7 +99,8 @@ GROUPS = {
     "find": """found$ discovered recovered spotted$ saw$ located$ came_across came_upon pulled$
         retrieved hallaron hallado hallada localizaron localizad encontraron encontrad sacaron
         recuperaron recuperado recuperada dieron_con""",
-    "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad libero$ liberaron$ liberados$
+    "rescue": """rescued$ rescue_of rescuers$ rescataron rescatad auxili atrapad stranded$ varados$ varadas$
+        libero$ liberaron$ liberados$
         liberadas$ fell_from_the_border_wall falling_from_the_border_wall fell_from_the_wall cayo_del_muro
         cayeron_del_muro""",
     # Someone found in distress ("found three men suffering from heat exhaustion"); treated

@@ -495,3 +495,12 @@ def test_what_the_sentence_before_found_is_told_there(geoparser):
 ])
 def test_totals_over_years_are_no_events(geoparser, text):
     assert geoparser.parse_text(text, published="2025-01-10").events == []
+
+
+def test_dollars_found_are_cash_but_dollars_paid_are_not(geoparser):
+    found = geoparser.parse_text("On Oct. 3, officers at the Ysleta bridge found $212,000 in a bag.",
+                                 published="2024-10-10")
+    assert [e.type for e in found.events] == ["cash_smuggling"]
+    paid = geoparser.parse_text("The officer was paid $2,000 a load by smugglers on Oct. 3.",
+                                published="2024-10-10")
+    assert "cash_smuggling" not in [e.type for e in paid.events]

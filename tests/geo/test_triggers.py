@@ -75,6 +75,8 @@ PLAIN_WORDS = [
     ("training", "Veinte bomberos concluyeron un curso de rescate en aguas rápidas."),
     ("humanitarian", "A man was hurt after he fell from the border wall west of the port."),
     ("corruption", "Detuvieron a cinco policías acusados de brindar protección a una red de traficantes."),
+    ("humanitarian", "Agents reached two women stranded near Tecate Peak."),
+    ("enforcement_operation", "Deputies began a two-week saturation patrol along State Route 80."),
     ("enforcement_operation", "The army deployed 200 more soldiers to Matamoros on Monday."),
     ("humanitarian", "El lunes fue localizado sin vida un hombre en el canal."),
     ("violence", "A Brownsville man was wounded by a stray bullet in Matamoros."),
