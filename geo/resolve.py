@@ -146,6 +146,11 @@ class Resolver:
                 match = NameMatch(place, entry[2], entry[1])
                 sense = keep(self._senses, entry, Sense(place, match, name_reasons(match)))
             out.append(sense)
+        if mention.cue == "county" and not any(o.place.kind == "county" for o in out):
+            # "el condado de Cochise": the county is written "Cochise County"
+            for match in self.gaz.lookup(f"{mention.text} County"):
+                if match.place.kind == "county":
+                    out.append(Sense(match.place, match, name_reasons(match)))
         return out
 
     @staticmethod

@@ -355,3 +355,8 @@ def test_a_lower_case_opener_is_not_part_of_the_name(geoparser):
     doc = parse(geoparser, "Decenas de personas esperaban bajo el puente Santa Fe, en Ciudad Juárez.")
     bridge = mention_at(doc, "Santa Fe")
     assert bridge.text == "Santa Fe" and bridge.place_id == "poe:el-paso-paso-del-norte"
+
+
+def test_condado_de_is_the_county(geoparser):
+    doc = parse(geoparser, "Los migrantes fueron hallados en el condado de Pima, Arizona.")
+    assert mention_at(doc, "Pima").place_id == "census:04019"
