@@ -241,10 +241,18 @@ YEARS_TOTAL = re.compile(
     r"|(?:between|entre)\s+(?:19|20)\d\d\s+(?:and|y)\s+(?:19|20)\d\d)", re.IGNORECASE)
 
 
+# "...seized 1,380 pounds of meth on Tuesday, the largest seizure so far this
+# fiscal year": a dated happening compared with the year's, not a total.
+RECORD = re.compile(r"\b(?:largest|biggest|record|mayor|m[áa]s grande)\b", re.IGNORECASE)
+DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
+                       r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|yesterday|ayer)\b", re.IGNORECASE)
+
+
 def reports_events(sentence: str, groups: set[str]) -> bool:
-    """Not a quotation, not totals."""
-    return not (QUOTE_OPENING.match(sentence) or "general" in groups
-                or ("years" in groups and YEARS_TOTAL.search(sentence)))
+    """Not a quotation, not totals (a dated record is no total)."""
+    if QUOTE_OPENING.match(sentence) or ("years" in groups and YEARS_TOTAL.search(sentence)):
+        return False
+    return "general" not in groups or bool(RECORD.search(sentence) and DAY_NAMED.search(sentence))
 
 
 @dataclass(slots=True)

@@ -49,7 +49,7 @@ mercedes alice christine carmen dolores guadalupe rosario pilar allende hidalgo 
 madison franklin clinton chase hunt mills rich price bell bush grant lee lane cash banks march
 may june august april trump obama biden guzman guzmán santa cruz border patrol customs federal
 national central union city county state river unidad libertad victoria esperanza paz fe caridad
-concordia providencia trinidad solidaridad tabaco
+concordia providencia trinidad solidaridad tabaco part
 """.split())
 
 # Words before a name that make it a street's or a building's ("Calle

@@ -73,7 +73,7 @@ GROUPS = {
         mataron$ asesinaron$ privado_de_la_libertad privados_de_la_libertad privada_de_la_libertad
         privadas_de_la_libertad impactos_de_bala heridas_de_bala bullet_wounds gunshot_wounds
         huellas_de_violencia signs_of_violence stray_bullet bala_perdida herido_de_bala heridos_de_bala
-        dispararon balearon balacearon""",
+        dispararon balearon balacearon atacad atacaron$ emboscad""",
     "corrupt": """brib corrupt kickback soborn corrupcion cohecho extorsi extort brindar_proteccion
         brindaban_proteccion colusion collusion colaborar_con_un_grupo taking_payments""",
     "charge": """accused charged$ arrested indicted convicted pleaded paid$ took$ taking$ sentenced$ guilty$
@@ -90,7 +90,7 @@ GROUPS = {
     "enforcement_weak": "task_force investigators investigation investigacion",
     "training": """training instructor drill$ drills$ to_train and_train train_together trained_together
         train_with trained_with trains$ will_train capacit adiestramiento entrenamiento joint_exercise
-        un_curso curso_de un_taller taller_de
+        un_curso curso_de
         ejercicio_binacional ejercicios_binacionales ejercicio_conjunto ejercicios_conjuntos""",
     "agreement": """agreement agreed$ accord$ accords$ declaration treaty memorandum pact$ pacts$
         signed_a sign_a sign_the signed_the will_sign un_acuerdo el_acuerdo los_acuerdos acuerdos$

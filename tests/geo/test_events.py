@@ -504,3 +504,11 @@ def test_dollars_found_are_cash_but_dollars_paid_are_not(geoparser):
     paid = geoparser.parse_text("The officer was paid $2,000 a load by smugglers on Oct. 3.",
                                 published="2024-10-10")
     assert "cash_smuggling" not in [e.type for e in paid.events]
+
+
+def test_a_dated_record_is_a_happening_not_a_total(geoparser):
+    text = ("Officers at the World Trade Bridge seized 1,380 pounds of methamphetamine on Tuesday, "
+            "the largest meth seizure in Laredo so far this fiscal year.")
+    assert [e.type for e in geoparser.parse_text(text, published="2024-10-10").events] == ["drug_smuggling"]
+    total = "Officers have seized 12,000 pounds of methamphetamine so far this fiscal year."
+    assert geoparser.parse_text(total, published="2024-10-10").events == []

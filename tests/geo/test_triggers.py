@@ -76,6 +76,7 @@ PLAIN_WORDS = [
     ("humanitarian", "A man was hurt after he fell from the border wall west of the port."),
     ("corruption", "Detuvieron a cinco policías acusados de brindar protección a una red de traficantes."),
     ("humanitarian", "Agents reached two women stranded near Tecate Peak."),
+    ("violence", "Dos soldados fueron atacados en la carretera."),
     ("enforcement_operation", "Deputies began a two-week saturation patrol along State Route 80."),
     ("enforcement_operation", "The army deployed 200 more soldiers to Matamoros on Monday."),
     ("humanitarian", "El lunes fue localizado sin vida un hombre en el canal."),
