@@ -48,9 +48,16 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 BORDER_STATE_CODES = frozenset({"CA", "AZ", "NM", "TX", "BCN", "SON", "CHH", "COA", "NLE", "TAM"})
 
 
+# A town abroad gives way to a namesake in the two countries ("Santa Fe" in
+# border news is New Mexico's, not Argentina's); capitals and cities of a
+# million keep their names ("Paris", "Guatemala City").
+FOREIGN_TOWN_PENALTY = 2.0
+
+
 def border_bonus(place: Place) -> tuple[float, str | None]:
     """The gazetteer serves border news: a place near the line beats a far
-    larger namesake ("Columbus" is the New Mexico village here)."""
+    larger namesake ("Columbus" is the New Mexico village here), and a
+    foreign town a namesake in the two countries."""
     if place.kind == "state":
         if BORDER_STATE_CODES.intersection(place.codes):
             return 1.0, "a border state"
@@ -58,6 +65,9 @@ def border_bonus(place: Place) -> tuple[float, str | None]:
     if place.border_km is None or place.kind == "country":
         return 0.0, None
     if place.country not in ("US", "MX") and place.kind not in ON_LINE_KINDS:
+        if (place.kind in SETTLEMENT_KINDS and not place.capital
+                and (place.population or 0) < METRO_POPULATION):
+            return -FOREIGN_TOWN_PENALTY, None
         return 0.0, None
     for limit, bonus in ((50, 3.0), (150, 2.0), (400, 1.0)):
         if place.border_km <= limit:

@@ -29,7 +29,7 @@ from .patterns import initials, word_lead
 from .quantities import find_quantities
 from .sentences import split_sentences
 from .triggers import TriggerFinder, kinds_from_groups
-from .when import EventDate, resolve_dates
+from .when import RELATIVE, WEEKDAY, EventDate, resolve_dates
 from .where import LOCAL, EventLocator, EventPlace
 
 # Happenings that articles tell over several sentences (the body found, then
@@ -244,15 +244,14 @@ YEARS_TOTAL = re.compile(
 # "...seized 1,380 pounds of meth on Tuesday, the largest seizure so far this
 # fiscal year": a dated happening compared with the year's, not a total.
 RECORD = re.compile(r"\b(?:largest|biggest|record|mayor|m[áa]s grande)\b", re.IGNORECASE)
-DAY_NAMED = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
-                       r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|yesterday|ayer)\b", re.IGNORECASE)
 
 
 def reports_events(sentence: str, groups: set[str]) -> bool:
     """Not a quotation, not totals (a dated record is no total)."""
     if QUOTE_OPENING.match(sentence) or ("years" in groups and YEARS_TOTAL.search(sentence)):
         return False
-    return "general" not in groups or bool(RECORD.search(sentence) and DAY_NAMED.search(sentence))
+    return "general" not in groups or bool(RECORD.search(sentence) and (
+        WEEKDAY.search(sentence) or RELATIVE.search(sentence)))
 
 
 @dataclass(slots=True)

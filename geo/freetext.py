@@ -250,24 +250,32 @@ class DescriptionLocator:
         return "".join(out) + text[last:]
 
     def _spelling_names(self) -> tuple[list[str], list[str]]:
+        """The folded names of border places a misspelling may be, and how
+        each is written."""
         if self._spellings is None:
-            names: dict[str, str] = {}
-            near = {p.id for kind in SPELLING_KINDS for p in self.gaz.by_kind(kind)
-                    if p.border_km is not None and p.border_km <= SPELLING_BORDER_KM}
-            for form, how, place_id, _kind, _country, _pop in self.gaz.name_forms():
-                if how in ("name", "alias") and place_id in near:
-                    folded = fold(form)
-                    if len(folded) >= SPELLING_MIN_CHARS:
-                        names.setdefault(folded, form)
-            self._spellings = (list(names), list(names.values()))
+            self._read_names()
         return self._spellings
 
     def _known_words(self) -> frozenset[str]:
         """Every word of every gazetteer name: a run made only of these is no
         misspelling (it is a name the gazetteer lacks, or no name at all)."""
         if self._name_words is None:
-            self._name_words = frozenset(w for form, *_ in self.gaz.name_forms() for w in fold(form).split())
+            self._read_names()
         return self._name_words
+
+    def _read_names(self) -> None:
+        """One pass over the gazetteer's written forms for both lists."""
+        near = {p.id for kind in SPELLING_KINDS for p in self.gaz.by_kind(kind)
+                if p.border_km is not None and p.border_km <= SPELLING_BORDER_KM}
+        names: dict[str, str] = {}
+        words: set[str] = set()
+        for form, how, place_id, _kind, _country, _pop in self.gaz.name_forms():
+            folded = fold(form)
+            words.update(folded.split())
+            if how in ("name", "alias") and place_id in near and len(folded) >= SPELLING_MIN_CHARS:
+                names.setdefault(folded, form)
+        self._spellings = (list(names), list(names.values()))
+        self._name_words = frozenset(words)
 
 
 def locate_description(text: str, geoparser) -> FreeTextLocation:

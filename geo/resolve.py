@@ -43,8 +43,6 @@ NEARBY_CHARS = 300
 US_AGENCY = re.compile(r"\b(?:Border Patrol|Patrulla Fronteriza)\b", re.IGNORECASE)
 AGENCY_WEIGHT = 2.0
 TWIN_KINDS = frozenset({"city", "town", "village"})
-BORDER_COUNTRIES = frozenset({"US", "MX"})
-FOREIGN_TOWN_PENALTY = 2.0
 FAMOUS_POPULATION = 1_000_000  # a city this big keeps its name against a village near the story...
 SMALL_POPULATION = 50_000  # ...of fewer people than this
 QUALIFIED_SENSE = 6.0  # a qualified mention's sense counts this much more for the bare ones
@@ -195,17 +193,11 @@ class Resolver:
 
     @staticmethod
     def _rank(mention: Mention, opts: list[Sense], quals: list[Qualifier]):
-        """(score, extra reasons, place, sense) per place, best first. A town
-        abroad gives way to a town of the name in the two countries, unless a
-        qualifier names it ("Santa Fe" in border news is New Mexico's)."""
+        """(score, extra reasons, place, sense) per place, best first."""
         best: dict[str, tuple] = {}
-        local = not quals and any(o.place.country in BORDER_COUNTRIES and o.place.kind in TWIN_KINDS
-                                  for o in opts)
         for sense in opts:
             place = sense.place
             score = match_score(sense.match, mention.text, quals)
-            if local and place.kind in TWIN_KINDS and place.country not in BORDER_COUNTRIES:
-                score -= FOREIGN_TOWN_PENALTY
             if mention.cue and place.kind == mention.cue:
                 score += CUE_WEIGHT
             if mention.cue == "municipality" and place.kind != "municipality":

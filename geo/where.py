@@ -298,13 +298,16 @@ class EventLocator:
         return place
 
     def _from_mention(self, doc: Document, m: Mention, reason: str,
-                      precision: int | None = None) -> EventPlace:
+                      precision: int | None = None, offset=None) -> EventPlace:
+        """The event at ``m`` (or at ``offset`` from it, the mention's own
+        offset by default)."""
+        offset = offset or m.offset
         lat, lon, uncertainty = m.lat, m.lon, None
         level = PRECISION.get(m.feature, 3) if precision is None else precision
-        if m.offset is not None:
-            lat, lon, uncertainty = m.offset.lat, m.offset.lon, m.offset.uncertainty_km
+        if offset is not None:
+            lat, lon, uncertainty = offset.lat, offset.lon, offset.uncertainty_km
             level = max(level, 2)
-            reason = f"{reason}; {m.offset.text!r}"
+            reason = f"{reason}; {offset.text!r}"
             import shapely
 
             geometry = shapely.Point(lon, lat)
@@ -434,17 +437,11 @@ class EventLocator:
             return None
         for here in THIS_TOWN.finditer(doc.text, start, end):
             found = find_offset(doc.text, here.start())
-            if found is None:
-                continue
-            place = self.gaz.get(main.place_id) if main.place_id else None
-            offset = offset_from(doc.text, found, here.end(), main.place_id, main.lat, main.lon,
-                                 kind_radius_km(main.feature, place.population if place else None))
-            import shapely
-
-            return self._context(EventPlace(
-                place_id=main.place_id, name=main.name, feature=main.feature, lat=offset.lat, lon=offset.lon,
-                precision=2, reason=f"the article's dateline or main place; {offset.text!r}",
-                geometry=shapely.Point(offset.lon, offset.lat), uncertainty_km=offset.uncertainty_km))
+            if found is not None:
+                place = self.gaz.get(main.place_id) if main.place_id else None
+                offset = offset_from(doc.text, found, here.end(), main.place_id, main.lat, main.lon,
+                                     kind_radius_km(main.feature, place.population if place else None))
+                return self._from_mention(doc, main, "the article's dateline or main place", offset=offset)
         return None
 
     def _sector_stretch(self, main: Mention) -> EventPlace | None:

@@ -524,3 +524,12 @@ def test_get_and_contains(gaz):
 def test_label_tells_twins_apart(gaz):
     labels = {c.place.label for c in gaz.search("Naco")[:2]}
     assert labels == {"Naco, Sonora, MX", "Naco, Arizona, US"}
+
+
+@pytest.mark.parametrize(("query", "country"), [
+    ("Santa Fe", ("US", "MX")),  # a town abroad gives way to a namesake in the two countries...
+    ("Santa Fe, Argentina", ("AR",)),  # ...unless a qualifier names it
+    ("Paris", ("FR",)),  # capitals and cities of a million keep their names
+])
+def test_towns_abroad_and_their_namesakes(gaz, query, country):
+    assert gaz.geocode(query).place.country in country
