@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gazetteer.ranking import METRO_POPULATION
+
 from . import lexicon
 from .document import Document, Mention
 from .matching import NameHit, NameMatcher, fold_text
@@ -25,7 +27,6 @@ _WORDS_AFTER = re.compile(
     rf" ({_TOKEN})(?:(?<!\.) ({_TOKEN})(?:(?<!\.) ({_TOKEN})(?:(?<!\.) ({_TOKEN}))?)?)?")
 _SENTENCE_END = re.compile(r"(^|[.!?:;\"“”—–(\n])\s*$")
 FAR_KM = 1000.0
-FAMOUS_POPULATION = 1_000_000
 SETTLEMENTS = frozenset({"city", "town", "village"})
 PERSONAL_KINDS = SETTLEMENTS | {"landmark", "municipality"}  # kinds a surname can shadow
 TITLES = frozenset(t.rstrip(".") for t in lexicon.TITLES)
@@ -334,7 +335,7 @@ class Recognizer:
                 continue
             if place.country in ("US", "MX") and (place.border_km or 0) <= FAR_KM:
                 return False
-            if (place.population or 0) >= FAMOUS_POPULATION or place.capital:
+            if (place.population or 0) >= METRO_POPULATION or place.capital:
                 return False
         return True
 

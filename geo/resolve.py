@@ -17,7 +17,14 @@ from typing import NamedTuple
 
 from gazetteer.model import NameMatch, Place
 from gazetteer.projection import haversine_km
-from gazetteer.ranking import QUALIFIER_KINDS, Qualifier, match_score, name_reasons, qualifier_reasons
+from gazetteer.ranking import (
+    METRO_POPULATION,
+    QUALIFIER_KINDS,
+    Qualifier,
+    match_score,
+    name_reasons,
+    qualifier_reasons,
+)
 
 from .document import Document, Mention
 from .matching import fold_text
@@ -43,8 +50,7 @@ NEARBY_CHARS = 300
 US_AGENCY = re.compile(r"\b(?:Border Patrol|Patrulla Fronteriza)\b", re.IGNORECASE)
 AGENCY_WEIGHT = 2.0
 TWIN_KINDS = frozenset({"city", "town", "village"})
-FAMOUS_POPULATION = 1_000_000  # a city this big keeps its name against a village near the story...
-SMALL_POPULATION = 50_000  # ...of fewer people than this
+SMALL_POPULATION = 50_000  # a city of a million keeps its name against a village near the story this small
 QUALIFIED_SENSE = 6.0  # a qualified mention's sense counts this much more for the bare ones
 DATELINE_SENSE = 6.0  # and a qualified dateline's more again
 KM_PER_DEGREE = 111.0  # close enough for "is this road near that town"
@@ -279,7 +285,7 @@ class Resolver:
             out.append((score, reasons, place, sense))
         out.sort(key=lambda t: (-t[0], t[2].id))
         famous = ranked[0][2]
-        if (out[0][2] is not famous and ((famous.population or 0) >= FAMOUS_POPULATION or famous.capital)
+        if (out[0][2] is not famous and ((famous.population or 0) >= METRO_POPULATION or famous.capital)
                 and (out[0][2].population or 0) < SMALL_POPULATION):
             # "gun shops in San Antonio" in an article about Monterrey: the Texas city
             out = [o for o in out if o[2] is famous] + [o for o in out if o[2] is not famous]
